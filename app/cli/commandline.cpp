@@ -1,0 +1,419 @@
+#include "commandline.h"
+
+#include "demo/samplenetwork.h"
+#include "json/contactjson.h"
+#include "store/contactstore.h"
+#include "store/database.h"
+#include "store/interactionstore.h"
+#include "store/introductionstore.h"
+#include "store/stagetracker.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+using namespace Rapport::Core;
+
+namespace Rapport::App {
+
+struct CommandLine::CommandInfo
+{
+    const char *name;
+    const char *synopsis;
+    const char *description;
+    QList<QCommandLineOption> options;
+    Command handler;
+};
+
+namespace {
+
+QCommandLineOption dbOption()
+{
+    return QCommandLineOption(QStringList{QStringLiteral("db")},
+                              CommandLine::tr("The data file (default: %1).")
+                                  .arg(QDir::toNativeSeparators(Database::defaultPath())),
+                              CommandLine::tr("FILE"));
+}
+
+QCommandLineOption option(const char *name, const QString &description, const QString &valueName = {})
+{
+    return QCommandLineOption(QStringList{QString::fromLatin1(name)}, description, valueName);
+}
+
+/// "2026-03-01T15:30:00Z", "2026-03-01T15:30" (local time) or "2026-03-01".
+QDateTime parseTime(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid()) {
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        if (date.isValid())
+            time = date.startOfDay();
+    }
+    return time;
+}
+
+QString stageKeys()
+{
+    QStringList keys;
+    for (Stage s : stageLadder())
+        keys << stageKey(s);
+    return keys.join(QLatin1Char('|'));
+}
+
+QString kindKeys()
+{
+    QStringList keys;
+    for (InteractionKind kind : allInteractionKinds())
+        keys << interactionKindKey(kind);
+    return keys.join(QLatin1Char('|'));
+}
+
+QString introductionKeys()
+{
+    QStringList keys;
+    for (IntroductionKind kind : allIntroductionKinds())
+        keys << introductionKindKey(kind);
+    return keys.join(QLatin1Char('|'));
+}
+
+} // namespace
+
+CommandLine::CommandLine(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{
+}
+
+int CommandLine::usage(const QString &problem)
+{
+    m_err << QCoreApplication::applicationName() << "-cli: " << problem << Qt::endl
+          << tr("Usage: rapport-cli [--db FILE] COMMAND [OPTIONS]; see rapport-cli --help.") << Qt::endl;
+    return Usage;
+}
+
+int CommandLine::fail(const QString &message)
+{
+    m_err << "rapport-cli: " << message << Qt::endl;
+    return Failure;
+}
+
+std::unique_ptr<Database> CommandLine::openDatabase(bool create)
+{
+    Database::OpenOptions options;
+    options.create = create;
+    auto opened = Database::open(m_databasePath, SystemClock::instance(), options);
+    if (!opened) {
+        fail(opened.error());
+        return nullptr;
+    }
+    if (!(*opened)->backupPath().isEmpty()) {
+        m_err << tr("The data file was updated to a new format; a copy of the previous one is at “%1”.")
+                     .arg(QDir::toNativeSeparators((*opened)->backupPath()))
+              << Qt::endl;
+    }
+    return std::move(opened).value();
+}
+
+bool CommandLine::contactId(QCommandLineParser &parser, const QString &name, qint64 &id)
+{
+    if (!parser.isSet(name)) {
+        usage(tr("%1: --%2 ID is required.").arg(m_commandName, name));
+        return false;
+    }
+    bool ok = false;
+    id = parser.value(name).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        usage(tr("%1: --%2 takes a contact id (a positive number), not “%3”.")
+                  .arg(m_commandName, name, parser.value(name)));
+        return false;
+    }
+    return true;
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    const QList<CommandInfo> commands{
+        {"demo", "demo", QT_TR_NOOP("Fill an empty data file with a sample network."), {}, &CommandLine::demo},
+        {"contacts", "contacts [--json]", QT_TR_NOOP("List contacts."),
+         {option("json", tr("Print JSON."))}, &CommandLine::contacts},
+        {"add", "add --name NAME [--email E]... [--phone P]... [--org ORG] [--title T] [--tag T]...",
+         QT_TR_NOOP("Create a contact and print its id."),
+         {option("name", tr("The contact's name."), tr("NAME")),
+          option("email", tr("An email address (repeatable)."), tr("EMAIL")),
+          option("phone", tr("A phone number (repeatable)."), tr("PHONE")),
+          option("org", tr("Organization."), tr("ORG")), option("title", tr("Job title."), tr("TITLE")),
+          option("tag", tr("A tag (repeatable)."), tr("TAG"))},
+         &CommandLine::add},
+        {"log", "log --contact ID --kind KIND [--at ISO8601] [--summary TEXT] [--direction in|out]",
+         QT_TR_NOOP("Record an interaction; the contact's stage follows."),
+         {option("contact", tr("The contact's id."), tr("ID")),
+          option("kind", tr("One of %1.").arg(kindKeys()), tr("KIND")),
+          option("at", tr("When it happened (ISO 8601; default now)."), tr("TIME")),
+          option("summary", tr("A one-line summary."), tr("TEXT")),
+          option("body", tr("Longer notes."), tr("TEXT")),
+          option("direction", tr("inbound (they reached out) or outbound (default)."), tr("DIR"))},
+         &CommandLine::log},
+        {"introduce", "introduce --from ID --to ID [--kind KIND] [--date DATE] [--note TEXT]",
+         QT_TR_NOOP("Record that one contact led you to another."),
+         {option("from", tr("Who made the introduction."), tr("ID")),
+          option("to", tr("Whom they led you to."), tr("ID")),
+          option("kind", tr("One of %1 (default introduced).").arg(introductionKeys()), tr("KIND")),
+          option("date", tr("When (default today)."), tr("DATE")), option("note", tr("A note."), tr("TEXT"))},
+         &CommandLine::introduce},
+        {"stage", "stage --contact ID (STAGE | --auto)",
+         QT_TR_NOOP("Set a contact's stage by hand, or return to the stage its interactions reached."),
+         {option("contact", tr("The contact's id."), tr("ID")),
+          option("auto", tr("Follow the interactions again.")),
+          option("at", tr("When the stage was reached (default now)."), tr("TIME"))},
+         &CommandLine::stage},
+    };
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Rapport: who you know, how you met them, and what to do next."));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    parser.addOption(dbOption());
+    parser.addPositionalArgument(QStringLiteral("command"), tr("One of the commands below."), tr("COMMAND"));
+
+    QString commandHelp = tr("Commands:") + QLatin1Char('\n');
+    for (const CommandInfo &info : commands) {
+        commandHelp += QStringLiteral("  %1\n      %2\n").arg(QString::fromLatin1(info.synopsis),
+                                                          tr(info.description));
+    }
+
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(help)) {
+        m_out << parser.helpText() << Qt::endl << commandHelp;
+        return Success;
+    }
+    if (parser.isSet(version)) {
+        m_out << "rapport-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return Success;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usage(tr("no command given."));
+
+    m_commandName = positional.constFirst();
+    const auto it = std::find_if(commands.cbegin(), commands.cend(), [this](const CommandInfo &info) {
+        return m_commandName == QLatin1StringView(info.name);
+    });
+    if (it == commands.cend())
+        return usage(tr("unknown command “%1”.").arg(m_commandName));
+
+    QCommandLineParser commandParser;
+    commandParser.setApplicationDescription(tr(it->description));
+    const QCommandLineOption commandHelpOption = commandParser.addHelpOption();
+    commandParser.addOption(dbOption());
+    commandParser.addOptions(it->options);
+    if (m_commandName == u"stage")
+        commandParser.addPositionalArgument(QStringLiteral("stage"), stageKeys(), tr("STAGE"));
+    if (!commandParser.parse(QStringList{arguments.constFirst() + QLatin1Char(' ') + m_commandName}
+                             + positional.mid(1)))
+        return usage(tr("%1: %2").arg(m_commandName, commandParser.errorText()));
+    if (commandParser.isSet(commandHelpOption)) {
+        m_out << tr("Usage: rapport-cli [--db FILE] %1").arg(QString::fromLatin1(it->synopsis)) << Qt::endl
+              << commandParser.helpText().section(QLatin1Char('\n'), 1);
+        return Success;
+    }
+    if (m_commandName != u"stage" && !commandParser.positionalArguments().isEmpty()) {
+        return usage(tr("%1: unexpected argument “%2”.")
+                         .arg(m_commandName, commandParser.positionalArguments().constFirst()));
+    }
+    m_databasePath = commandParser.isSet(QStringLiteral("db")) ? commandParser.value(QStringLiteral("db"))
+                     : parser.isSet(QStringLiteral("db"))      ? parser.value(QStringLiteral("db"))
+                                                               : Database::defaultPath();
+    return (this->*(it->handler))(commandParser);
+}
+
+int CommandLine::demo(QCommandLineParser &)
+{
+    auto db = openDatabase(true);
+    if (!db)
+        return Failure;
+    if (Status populated = SampleNetwork::populate(*db); !populated)
+        return fail(populated.error());
+    const qint64 contacts = ContactStore(*db).count().value();
+    const qint64 interactions = InteractionStore(*db).count().value();
+    m_out << tr("Created a sample network of %1 contacts and %2 interactions in “%3”.")
+                 .arg(contacts)
+                 .arg(interactions)
+                 .arg(QDir::toNativeSeparators(m_databasePath))
+          << Qt::endl;
+    return Success;
+}
+
+int CommandLine::contacts(QCommandLineParser &parser)
+{
+    auto db = openDatabase(false);
+    if (!db)
+        return Failure;
+    auto all = ContactStore(*db).all();
+    if (!all)
+        return fail(all.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Contact &contact : std::as_const(*all))
+            array.append(contactToJson(contact));
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return Success;
+    }
+    if (all->isEmpty()) {
+        m_out << tr("No contacts yet. Add one with “rapport-cli add --name NAME”, or try “rapport-cli demo”.")
+              << Qt::endl;
+        return Success;
+    }
+    const QLocale locale;
+    for (const Contact &contact : std::as_const(*all)) {
+        QString line = QStringLiteral("%1  %2").arg(contact.id, 5).arg(contact.name(), -24);
+        line += QStringLiteral("  %1").arg(contact.organization, -26);
+        line += QStringLiteral("  %1").arg(stageKey(contact.stage), -8);
+        if (contact.lastInteractionAt.isValid())
+            line += QStringLiteral("  %1").arg(locale.toString(contact.lastInteractionAt.toLocalTime().date(),
+                                                               QLocale::ShortFormat));
+        while (line.endsWith(QLatin1Char(' ')))
+            line.chop(1);
+        m_out << line << Qt::endl;
+    }
+    return Success;
+}
+
+int CommandLine::add(QCommandLineParser &parser)
+{
+    const QString name = parser.value(QStringLiteral("name")).trimmed();
+    if (name.isEmpty())
+        return usage(tr("add: --name NAME is required."));
+    Contact contact;
+    contact.displayName = name;
+    for (const QString &email : parser.values(QStringLiteral("email")))
+        contact.emails.append(ContactField{email, {}, contact.emails.isEmpty()});
+    for (const QString &phone : parser.values(QStringLiteral("phone")))
+        contact.phones.append(ContactField{phone, {}, false});
+    contact.organization = parser.value(QStringLiteral("org"));
+    contact.title = parser.value(QStringLiteral("title"));
+    contact.tags = parser.values(QStringLiteral("tag"));
+    auto db = openDatabase(true);
+    if (!db)
+        return Failure;
+    auto id = ContactStore(*db).add(contact);
+    if (!id)
+        return fail(id.error());
+    m_out << *id << Qt::endl;
+    return Success;
+}
+
+int CommandLine::log(QCommandLineParser &parser)
+{
+    qint64 id = 0;
+    if (!contactId(parser, QStringLiteral("contact"), id))
+        return Usage;
+    if (!parser.isSet(QStringLiteral("kind")))
+        return usage(tr("log: --kind KIND is required (%1).").arg(kindKeys()));
+    const auto kind = interactionKindFromKey(parser.value(QStringLiteral("kind")));
+    if (!kind)
+        return usage(tr("log: unknown kind “%1”; use one of %2.").arg(parser.value(QStringLiteral("kind")), kindKeys()));
+    Interaction interaction;
+    interaction.kind = *kind;
+    interaction.participants = {id};
+    interaction.summary = parser.value(QStringLiteral("summary"));
+    interaction.body = parser.value(QStringLiteral("body"));
+    if (parser.isSet(QStringLiteral("at"))) {
+        interaction.occurredAt = parseTime(parser.value(QStringLiteral("at")));
+        if (!interaction.occurredAt.isValid())
+            return usage(tr("log: “%1” is not an ISO 8601 time such as 2026-03-01T15:30:00Z.")
+                             .arg(parser.value(QStringLiteral("at"))));
+    }
+    if (parser.isSet(QStringLiteral("direction"))) {
+        const auto direction = directionFromKey(parser.value(QStringLiteral("direction")));
+        if (!direction)
+            return usage(tr("log: --direction is inbound or outbound."));
+        interaction.direction = *direction;
+    }
+    auto db = openDatabase(false);
+    if (!db)
+        return Failure;
+    auto logged = InteractionStore(*db).log(interaction);
+    if (!logged)
+        return fail(logged.error());
+    auto contact = ContactStore(*db).get(id);
+    if (!contact)
+        return fail(contact.error());
+    m_out << tr("Logged %1 with %2 (interaction %3); stage: %4.")
+                 .arg(interactionKindKey(*kind), contact->name())
+                 .arg(*logged)
+                 .arg(stageKey(contact->stage))
+          << Qt::endl;
+    return Success;
+}
+
+int CommandLine::introduce(QCommandLineParser &parser)
+{
+    Introduction introduction;
+    if (!contactId(parser, QStringLiteral("from"), introduction.fromContact)
+        || !contactId(parser, QStringLiteral("to"), introduction.toContact))
+        return Usage;
+    if (parser.isSet(QStringLiteral("kind"))) {
+        const auto kind = introductionKindFromKey(parser.value(QStringLiteral("kind")));
+        if (!kind) {
+            return usage(tr("introduce: unknown kind “%1”; use one of %2.")
+                             .arg(parser.value(QStringLiteral("kind")), introductionKeys()));
+        }
+        introduction.kind = *kind;
+    }
+    if (parser.isSet(QStringLiteral("date"))) {
+        introduction.date = QDate::fromString(parser.value(QStringLiteral("date")), Qt::ISODate);
+        if (!introduction.date.isValid())
+            return usage(tr("introduce: “%1” is not a date such as 2026-03-01.").arg(parser.value(QStringLiteral("date"))));
+    }
+    introduction.note = parser.value(QStringLiteral("note"));
+    auto db = openDatabase(false);
+    if (!db)
+        return Failure;
+    auto added = IntroductionStore(*db).add(introduction);
+    if (!added)
+        return fail(added.error());
+    m_out << *added << Qt::endl;
+    return Success;
+}
+
+int CommandLine::stage(QCommandLineParser &parser)
+{
+    qint64 id = 0;
+    if (!contactId(parser, QStringLiteral("contact"), id))
+        return Usage;
+    const bool automatic = parser.isSet(QStringLiteral("auto"));
+    const QStringList positional = parser.positionalArguments();
+    if ((automatic && !positional.isEmpty()) || (!automatic && positional.size() != 1))
+        return usage(tr("stage: give either a stage (%1) or --auto.").arg(stageKeys()));
+    std::optional<Stage> stage;
+    if (!automatic) {
+        stage = stageFromKey(positional.constFirst());
+        if (!stage || *stage == Stage::None)
+            return usage(tr("stage: unknown stage “%1”; use one of %2.").arg(positional.constFirst(), stageKeys()));
+    }
+    QDateTime at;
+    if (parser.isSet(QStringLiteral("at"))) {
+        at = parseTime(parser.value(QStringLiteral("at")));
+        if (!at.isValid())
+            return usage(tr("stage: “%1” is not an ISO 8601 time.").arg(parser.value(QStringLiteral("at"))));
+    }
+    auto db = openDatabase(false);
+    if (!db)
+        return Failure;
+    if (Status set = StageTracker(*db).setManual(id, stage, at); !set)
+        return fail(set.error());
+    auto contact = ContactStore(*db).get(id);
+    if (!contact)
+        return fail(contact.error());
+    m_out << tr("%1 is now at stage %2%3.")
+                 .arg(contact->name(), stageKey(contact->stage),
+                      automatic ? tr(" (following interactions)") : tr(" (set by hand)"))
+          << Qt::endl;
+    return Success;
+}
+
+} // namespace Rapport::App

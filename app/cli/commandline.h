@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+class QCommandLineParser;
+
+namespace Rapport::Core {
+class Database;
+}
+
+namespace Rapport::App {
+
+/// rapport-cli: parses `[--db FILE] COMMAND [ARGS]` and runs the command on
+/// core. Exit codes: 0 success, 1 an error (message on stderr), 2 bad usage.
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(Rapport::App::CommandLine)
+
+public:
+    enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+
+    CommandLine(QTextStream &out, QTextStream &err);
+    int run(const QStringList &arguments);
+
+private:
+    using Command = int (CommandLine::*)(QCommandLineParser &);
+    struct CommandInfo;
+
+    int usage(const QString &problem);
+    int fail(const QString &message);
+    std::unique_ptr<Core::Database> openDatabase(bool create);
+    bool contactId(QCommandLineParser &parser, const QString &option, qint64 &id);
+
+    int demo(QCommandLineParser &parser);
+    int contacts(QCommandLineParser &parser);
+    int add(QCommandLineParser &parser);
+    int log(QCommandLineParser &parser);
+    int introduce(QCommandLineParser &parser);
+    int stage(QCommandLineParser &parser);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    QString m_databasePath;
+    QString m_commandName;
+};
+
+} // namespace Rapport::App

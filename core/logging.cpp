@@ -1,0 +1,4 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcStore, "rapport.core.store")
+Q_LOGGING_CATEGORY(lcDemo, "rapport.core.demo")

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "domain/contact.h"
+#include "domain/contactrow.h"
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace Rapport::Core {
+
+class Database;
+
+/// Contacts and their details (emails, phones, profiles, addresses, tags).
+class ContactStore
+{
+    Q_DECLARE_TR_FUNCTIONS(Rapport::Core::ContactStore)
+
+public:
+    explicit ContactStore(Database &database);
+
+    /// Creates a contact with all its details in one transaction; returns its id.
+    /// A contact needs a name, an organization or an email.
+    Result<qint64> add(const Contact &contact);
+    /// Replaces the stored details of `contact.id`. Stage, history and
+    /// introductions are not touched.
+    Status update(const Contact &contact);
+    Status remove(qint64 id);
+    Result<Contact> get(qint64 id);
+    /// Every contact with every detail, ordered by name. Reads each table once.
+    Result<QList<Contact>> all();
+    Result<bool> exists(qint64 id);
+    Result<qint64> count();
+
+    /// Rows for a list, filtered and sorted in SQL.
+    Result<QList<ContactRow>> rows(const ContactListQuery &query, int offset, int limit);
+    Result<qint64> rowCount(const ContactListQuery &query);
+
+private:
+    Status validate(const Contact &contact) const;
+    Status writeDetails(qint64 id, const Contact &contact);
+    Result<QList<Contact>> load(qint64 onlyId);
+
+    Database &m_database;
+};
+
+} // namespace Rapport::Core

@@ -1,0 +1,423 @@
+#include "database.h"
+
+#include "logging.h"
+#include "migrations.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace Rapport::Core {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("rapport-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+QString sqlErrorText(const QSqlError &error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return text.trimmed();
+}
+
+/// What a look at an existing file found, without changing a byte of it.
+struct FileFacts
+{
+    bool empty = true;
+    int version = 0;
+};
+
+Result<FileFacts> inspectExisting(const QString &path)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Result<FileFacts>::failure(
+            Database::tr("The data file “%1” cannot be read: %2").arg(name, file.errorString()));
+    }
+    if (file.size() == 0)
+        return FileFacts{};
+
+    static const QByteArray sqliteMagic("SQLite format 3\0", 16);
+    const QByteArray header = file.read(100);
+    file.close();
+    if (!header.startsWith(sqliteMagic)) {
+        return Result<FileFacts>::failure(
+            Database::tr("“%1” is not a Rapport data file: it is not an SQLite database. "
+                         "The file was left as it is.")
+                .arg(name));
+    }
+    if (header.size() < 100) {
+        return Result<FileFacts>::failure(
+            Database::tr("The data file “%1” is damaged (it is cut short). The file was left as it is.")
+                .arg(name));
+    }
+
+    // A read-only connection, so that nothing (not even the journal mode) is
+    // written before we know the file is ours and not from the future.
+    FileFacts facts;
+    QString problem;
+    const QString connectionName = nextConnectionName();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            problem = sqlErrorText(db.lastError());
+        } else {
+            QSqlQuery query(db);
+            qint64 appId = 0;
+            qint64 tables = 0;
+            if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next())
+                appId = query.value(0).toLongLong();
+            else
+                problem = sqlErrorText(query.lastError());
+            if (problem.isEmpty() && query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+                facts.version = query.value(0).toInt();
+            else if (problem.isEmpty())
+                problem = sqlErrorText(query.lastError());
+            if (problem.isEmpty()
+                && query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'"))
+                && query.next())
+                tables = query.value(0).toLongLong();
+            else if (problem.isEmpty())
+                problem = sqlErrorText(query.lastError());
+            query.finish();
+
+            if (problem.isEmpty()) {
+                facts.empty = tables == 0 && appId == 0 && facts.version == 0;
+                if (!facts.empty && appId != Database::applicationId) {
+                    problem = QStringLiteral("foreign");
+                }
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+
+    if (problem == u"foreign") {
+        return Result<FileFacts>::failure(
+            Database::tr("“%1” is an SQLite database of another program, not a Rapport data file. "
+                         "The file was left as it is.")
+                .arg(name));
+    }
+    if (!problem.isEmpty()) {
+        return Result<FileFacts>::failure(
+            Database::tr("The data file “%1” is damaged and cannot be opened (%2). "
+                         "The file was left as it is.")
+                .arg(name, problem));
+    }
+    if (facts.version > Database::currentSchemaVersion()) {
+        return Result<FileFacts>::failure(
+            Database::tr("The data file “%1” was written by a newer version of Rapport (data format %2); "
+                         "this version understands data format %3 and older. Update Rapport to open it. "
+                         "The file was left as it is.")
+                .arg(name)
+                .arg(facts.version)
+                .arg(Database::currentSchemaVersion()));
+    }
+    return facts;
+}
+
+Status createPrivateFile(const QString &path)
+{
+    const QFileInfo info(path);
+    QDir dir = info.absoluteDir();
+    if (!dir.exists()) {
+        if (!dir.mkpath(QStringLiteral("."))) {
+            return Status::failure(Database::tr("The folder “%1” cannot be created.")
+                                       .arg(QDir::toNativeSeparators(dir.absolutePath())));
+        }
+        QFile::setPermissions(dir.absolutePath(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    QFile file(path);
+    // Created with owner-only permissions from the first byte: contacts are private.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        return Status::failure(Database::tr("The data file “%1” cannot be created: %2")
+                                   .arg(QDir::toNativeSeparators(path), file.errorString()));
+    }
+    return Status::success();
+}
+
+} // namespace
+
+int Database::currentSchemaVersion()
+{
+    return schemaMigrations().constLast().version;
+}
+
+QString Database::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/rapport.sqlite");
+}
+
+Database::Database(QString path, QString connectionName, const Clock &clock)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+    , m_clock(clock)
+{
+}
+
+Database::~Database()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const Clock &clock)
+{
+    return open(path, clock, OpenOptions{});
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &path, const Clock &clock,
+                                                 const OpenOptions &options)
+{
+    const int target = options.targetVersion < 0 ? currentSchemaVersion() : options.targetVersion;
+    FileFacts facts;
+    if (QFileInfo::exists(path)) {
+        auto inspected = inspectExisting(path);
+        if (!inspected)
+            return inspected.status();
+        facts = *inspected;
+    } else {
+        if (!options.create) {
+            return Result<std::unique_ptr<Database>>::failure(
+                tr("The data file “%1” does not exist.").arg(QDir::toNativeSeparators(path)));
+        }
+        if (Status created = createPrivateFile(path); !created)
+            return created;
+    }
+
+    std::unique_ptr<Database> database(new Database(path, nextConnectionName(), clock));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            return Result<std::unique_ptr<Database>>::failure(
+                tr("The data file “%1” cannot be opened: %2")
+                    .arg(QDir::toNativeSeparators(path), sqlErrorText(db.lastError())));
+        }
+    }
+    if (Status configured = database->configure(); !configured)
+        return configured;
+
+    database->m_schemaVersion = facts.version;
+    if (facts.version < target) {
+        if (!facts.empty) {
+            if (Status backedUp = database->backUp(facts.version); !backedUp)
+                return backedUp;
+        }
+        if (Status migrated = database->migrate(facts.version, target); !migrated)
+            return migrated;
+    }
+    return database;
+}
+
+Status Database::execPlain(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(sql)) {
+        qCWarning(lcStore) << "statement failed:" << sql << query.lastError().text();
+        return Status::failure(sqlErrorText(query.lastError()));
+    }
+    return Status::success();
+}
+
+Status Database::configure()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()
+        || query.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
+        return Status::failure(tr("The data file “%1” cannot be opened for writing (%2).")
+                                   .arg(QDir::toNativeSeparators(m_path), sqlErrorText(query.lastError())));
+    }
+    query.finish();
+    for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+        if (Status status = execPlain(QString::fromLatin1(pragma)); !status)
+            return Status::failure(tr("The data file cannot be configured: %1").arg(status.error()));
+    }
+    return Status::success();
+}
+
+Status Database::backUp(int fromVersion)
+{
+    const QString stamp = m_clock.now().toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString backup = QStringLiteral("%1.v%2-backup-%3").arg(m_path).arg(fromVersion).arg(stamp);
+    for (int n = 2; QFileInfo::exists(backup); ++n)
+        backup = QStringLiteral("%1.v%2-backup-%3-%4").arg(m_path).arg(fromVersion).arg(stamp).arg(n);
+    if (Status created = createPrivateFile(backup); !created)
+        return created;
+    // VACUUM INTO writes a consistent copy that includes what is still in the WAL.
+    auto copied = exec(QStringLiteral("VACUUM INTO ?"), {backup});
+    if (!copied) {
+        QFile::remove(backup);
+        return Status::failure(tr("Before updating the data file, Rapport could not make a backup copy "
+                                  "at “%1”: %2. Nothing was changed.")
+                                   .arg(QDir::toNativeSeparators(backup), copied.error()));
+    }
+    (*copied)->finish();
+    qCDebug(lcStore) << "backed up schema version" << fromVersion << "to" << backup;
+    m_backupPath = backup;
+    return Status::success();
+}
+
+Status Database::migrate(int fromVersion, int toVersion)
+{
+    for (const Migration &migration : schemaMigrations()) {
+        if (migration.version <= fromVersion || migration.version > toVersion)
+            continue;
+        if (Status begun = begin(); !begun)
+            return begun;
+        Status step = Status::success();
+        for (const QString &statement : migration.statements) {
+            step = execPlain(statement);
+            if (!step)
+                break;
+        }
+        // Both values are our own integers, never user text.
+        if (step)
+            step = execPlain(QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
+        if (step)
+            step = execPlain(QStringLiteral("PRAGMA application_id = %1").arg(applicationId));
+        if (step)
+            step = commit();
+        else
+            rollback();
+        if (!step) {
+            return Status::failure(tr("The data file could not be updated to data format %1 (%2): %3. "
+                                      "It was left at format %4.")
+                                       .arg(migration.version)
+                                       .arg(migration.description, step.error())
+                                       .arg(m_schemaVersion));
+        }
+        m_schemaVersion = migration.version;
+        qCDebug(lcStore) << "migrated to schema version" << migration.version;
+    }
+    return Status::success();
+}
+
+Result<QSqlQuery *> Database::exec(const QString &sql, std::initializer_list<QVariant> values)
+{
+    return exec(sql, QVariantList(values));
+}
+
+Result<QSqlQuery *> Database::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery *query = m_statements.value(sql);
+    if (!query) {
+        query = new QSqlQuery(QSqlDatabase::database(m_connectionName, false));
+        if (!query->prepare(sql)) {
+            const QString error = sqlErrorText(query->lastError());
+            delete query;
+            qCWarning(lcStore) << "prepare failed:" << sql << error;
+            return Result<QSqlQuery *>::failure(error);
+        }
+        query->setForwardOnly(true);
+        m_statements.insert(sql, query);
+    }
+    query->finish();
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        // A null QString is an empty text, not SQL NULL; NULL is an invalid QVariant.
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query->bindValue(i, QStringLiteral(""));
+        else
+            query->bindValue(i, value);
+    }
+    if (!query->exec()) {
+        const QString error = sqlErrorText(query->lastError());
+        qCWarning(lcStore) << "statement failed:" << sql << error;
+        return Result<QSqlQuery *>::failure(error);
+    }
+    return query;
+}
+
+Result<QVariant> Database::scalar(const QString &sql, std::initializer_list<QVariant> values)
+{
+    auto query = exec(sql, values);
+    if (!query)
+        return query.status();
+    QVariant value;
+    if ((*query)->next())
+        value = (*query)->value(0);
+    (*query)->finish();
+    return value;
+}
+
+Result<qint64> Database::insert(const QString &sql, const QVariantList &values)
+{
+    auto query = exec(sql, values);
+    if (!query)
+        return query.status();
+    const qint64 id = (*query)->lastInsertId().toLongLong();
+    (*query)->finish();
+    return id;
+}
+
+Status Database::begin()
+{
+    Status status = m_depth == 0 ? execPlain(QStringLiteral("BEGIN IMMEDIATE"))
+                                 : execPlain(QStringLiteral("SAVEPOINT rapport_%1").arg(m_depth));
+    if (!status)
+        return Status::failure(tr("The data file is busy or cannot be written: %1").arg(status.error()));
+    ++m_depth;
+    return status;
+}
+
+Status Database::commit()
+{
+    if (m_depth == 0)
+        return Status::failure(QStringLiteral("commit without a transaction"));
+    --m_depth;
+    if (m_depth > 0)
+        return execPlain(QStringLiteral("RELEASE rapport_%1").arg(m_depth));
+    Status status = execPlain(QStringLiteral("COMMIT"));
+    if (!status) {
+        execPlain(QStringLiteral("ROLLBACK"));
+        return Status::failure(tr("The change could not be saved: %1").arg(status.error()));
+    }
+    return status;
+}
+
+Status Database::rollback()
+{
+    if (m_depth == 0)
+        return Status::failure(QStringLiteral("rollback without a transaction"));
+    --m_depth;
+    if (m_depth > 0) {
+        Status status = execPlain(QStringLiteral("ROLLBACK TO rapport_%1").arg(m_depth));
+        execPlain(QStringLiteral("RELEASE rapport_%1").arg(m_depth));
+        return status;
+    }
+    return execPlain(QStringLiteral("ROLLBACK"));
+}
+
+QVariant Database::toStored(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime Database::fromStored(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+} // namespace Rapport::Core

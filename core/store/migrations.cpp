@@ -1,0 +1,150 @@
+#include "migrations.h"
+
+namespace Rapport::Core {
+
+namespace {
+
+// Times are milliseconds since the epoch in UTC; dates are ISO 8601 text.
+// Stages are stored as integers so that the ladder orders with < and MAX().
+QList<Migration> buildMigrations()
+{
+    QList<Migration> migrations;
+
+    migrations.append(Migration{
+        1,
+        QStringLiteral("contacts, interactions, stage history, introductions, reminders"),
+        {
+            QStringLiteral(R"(CREATE TABLE contacts (
+                id INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL DEFAULT '',
+                display_name TEXT NOT NULL DEFAULT '',
+                given_name TEXT NOT NULL DEFAULT '',
+                family_name TEXT NOT NULL DEFAULT '',
+                additional_names TEXT NOT NULL DEFAULT '',
+                honorific_prefix TEXT NOT NULL DEFAULT '',
+                honorific_suffix TEXT NOT NULL DEFAULT '',
+                nickname TEXT NOT NULL DEFAULT '',
+                organization TEXT NOT NULL DEFAULT '',
+                title TEXT NOT NULL DEFAULT '',
+                birthday TEXT NOT NULL DEFAULT '',
+                photo BLOB,
+                photo_mime TEXT NOT NULL DEFAULT '',
+                notes TEXT NOT NULL DEFAULT '',
+                met_channel TEXT NOT NULL DEFAULT '',
+                met_on TEXT,
+                keep_in_touch_days INTEGER NOT NULL DEFAULT 0 CHECK (keep_in_touch_days >= 0),
+                archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+                extra_properties TEXT NOT NULL DEFAULT '',
+                stage INTEGER NOT NULL DEFAULT 0 CHECK (stage BETWEEN 0 AND 5),
+                manual_stage INTEGER CHECK (manual_stage BETWEEN 0 AND 5),
+                last_interaction_at INTEGER,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            ))"),
+            QStringLiteral("CREATE INDEX contacts_by_uid ON contacts(uid) WHERE uid <> ''"),
+            QStringLiteral("CREATE INDEX contacts_by_name ON contacts(display_name COLLATE NOCASE)"),
+            QStringLiteral("CREATE INDEX contacts_by_stage ON contacts(stage)"),
+            QStringLiteral("CREATE INDEX contacts_by_last_interaction ON contacts(last_interaction_at)"),
+            QStringLiteral(R"(CREATE TABLE contact_fields (
+                id INTEGER PRIMARY KEY,
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('email', 'phone', 'url', 'social')),
+                position INTEGER NOT NULL,
+                value TEXT NOT NULL,
+                label TEXT NOT NULL DEFAULT '',
+                preferred INTEGER NOT NULL DEFAULT 0 CHECK (preferred IN (0, 1))
+            ))"),
+            QStringLiteral("CREATE INDEX contact_fields_by_contact ON contact_fields(contact_id, kind, position)"),
+            QStringLiteral("CREATE INDEX contact_fields_by_value ON contact_fields(kind, value COLLATE NOCASE)"),
+            QStringLiteral(R"(CREATE TABLE contact_addresses (
+                id INTEGER PRIMARY KEY,
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                label TEXT NOT NULL DEFAULT '',
+                street TEXT NOT NULL DEFAULT '',
+                locality TEXT NOT NULL DEFAULT '',
+                region TEXT NOT NULL DEFAULT '',
+                postal_code TEXT NOT NULL DEFAULT '',
+                country TEXT NOT NULL DEFAULT ''
+            ))"),
+            QStringLiteral("CREATE INDEX contact_addresses_by_contact ON contact_addresses(contact_id, position)"),
+            QStringLiteral(R"(CREATE TABLE tags (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE
+            ))"),
+            QStringLiteral(R"(CREATE TABLE contact_tags (
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (contact_id, tag_id)
+            ) WITHOUT ROWID)"),
+            QStringLiteral("CREATE INDEX contact_tags_by_tag ON contact_tags(tag_id)"),
+            QStringLiteral(R"(CREATE TABLE interactions (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                occurred_at INTEGER NOT NULL,
+                direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+                summary TEXT NOT NULL DEFAULT '',
+                body TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL
+            ))"),
+            QStringLiteral("CREATE INDEX interactions_by_time ON interactions(occurred_at)"),
+            QStringLiteral(R"(CREATE TABLE interaction_participants (
+                interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                PRIMARY KEY (interaction_id, contact_id)
+            ) WITHOUT ROWID)"),
+            QStringLiteral("CREATE INDEX participants_by_contact ON interaction_participants(contact_id, interaction_id)"),
+            QStringLiteral(R"(CREATE TABLE stage_history (
+                id INTEGER PRIMARY KEY,
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                stage INTEGER NOT NULL CHECK (stage BETWEEN 0 AND 5),
+                reached_at INTEGER NOT NULL,
+                manual INTEGER NOT NULL CHECK (manual IN (0, 1)),
+                recorded_at INTEGER NOT NULL
+            ))"),
+            QStringLiteral("CREATE INDEX stage_history_by_contact ON stage_history(contact_id, id)"),
+            QStringLiteral(R"(CREATE TABLE introductions (
+                id INTEGER PRIMARY KEY,
+                from_contact INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                to_contact INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                date TEXT,
+                note TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL,
+                CHECK (from_contact <> to_contact),
+                UNIQUE (from_contact, to_contact)
+            ))"),
+            QStringLiteral("CREATE INDEX introductions_by_target ON introductions(to_contact)"),
+            QStringLiteral(R"(CREATE TABLE reminders (
+                id INTEGER PRIMARY KEY,
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                due_at INTEGER NOT NULL,
+                note TEXT NOT NULL DEFAULT '',
+                recurrence_unit TEXT NOT NULL DEFAULT 'none'
+                    CHECK (recurrence_unit IN ('none', 'days', 'weeks', 'months')),
+                recurrence_every INTEGER NOT NULL DEFAULT 0 CHECK (recurrence_every >= 0),
+                state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'snoozed', 'done')),
+                origin TEXT NOT NULL DEFAULT 'manual'
+                    CHECK (origin IN ('manual', 'keep-in-touch', 'thank-introducer')),
+                snoozed_until INTEGER,
+                completed_at INTEGER,
+                created_at INTEGER NOT NULL
+            ))"),
+            QStringLiteral("CREATE INDEX reminders_by_due ON reminders(state, due_at)"),
+            QStringLiteral("CREATE INDEX reminders_by_contact ON reminders(contact_id)"),
+        },
+    });
+
+    return migrations;
+}
+
+} // namespace
+
+const QList<Migration> &schemaMigrations()
+{
+    static const QList<Migration> migrations = buildMigrations();
+    return migrations;
+}
+
+} // namespace Rapport::Core
