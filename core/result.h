@@ -42,7 +42,8 @@ public:
 
     const T &value() const & { return *m_value; }
     T &value() & { return *m_value; }
-    T &&value() && { return std::move(*m_value); }
+    T value() && { return std::move(*m_value); }
+    T valueOr(T fallback) const { return m_value ? *m_value : std::move(fallback); }
     const T &operator*() const & { return *m_value; }
     const T *operator->() const { return &*m_value; }
 

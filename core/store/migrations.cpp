@@ -136,6 +136,19 @@ QList<Migration> buildMigrations()
         },
     });
 
+    migrations.append(Migration{
+        2,
+        QStringLiteral("relationship graph positions"),
+        {
+            QStringLiteral(R"(CREATE TABLE graph_positions (
+                contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+                x REAL NOT NULL,
+                y REAL NOT NULL,
+                pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1))
+            ))"),
+        },
+    });
+
     return migrations;
 }
 

@@ -1,0 +1,256 @@
+#include "testdatafile.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using Rapport::Test::TestDataFile;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(RAPPORT_CLI_PATH), arguments);
+    if (!process.waitForFinished(60000))
+        qFatal("rapport-cli did not finish");
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+               QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+Run cliOn(const TestDataFile &data, QStringList arguments)
+{
+    return cli(QStringList{QStringLiteral("--db"), data.path()} + arguments);
+}
+
+QJsonArray contactsJson(const TestDataFile &data)
+{
+    const Run run = cliOn(data, {QStringLiteral("contacts"), QStringLiteral("--json")});
+    if (run.exitCode != 0)
+        qFatal("contacts --json failed: %s", qPrintable(run.err));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        qFatal("contacts --json is not a JSON array: %s", qPrintable(error.errorString()));
+    return doc.array();
+}
+
+QJsonObject byName(const QJsonArray &contacts, const QString &name)
+{
+    for (const QJsonValue &value : contacts) {
+        if (value.toObject().value(QStringLiteral("name")).toString() == name)
+            return value.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void help_and_version_exitZero()
+    {
+        Run help = cli({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *command : {"demo", "contacts", "log", "introduce", "stage", "add"})
+            QVERIFY2(help.out.contains(QLatin1StringView(command)), command);
+        Run version = cli({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains(QStringLiteral("0.")));
+        Run commandHelp = cli({QStringLiteral("log"), QStringLiteral("--help")});
+        QCOMPARE(commandHelp.exitCode, 0);
+        QVERIFY(commandHelp.out.contains(QStringLiteral("--kind")));
+    }
+
+    void badUsage_exitsTwoWithAMessage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList{} << "no command";
+        QTest::newRow("an unknown command") << QStringList{QStringLiteral("frobnicate")} << "unknown command";
+        QTest::newRow("an unknown option") << QStringList{QStringLiteral("contacts"), QStringLiteral("--colour")}
+                                           << "colour";
+        QTest::newRow("log without a contact") << QStringList{QStringLiteral("log"), QStringLiteral("--kind"),
+                                                              QStringLiteral("call")}
+                                               << "--contact";
+        QTest::newRow("a contact id that is not a number")
+            << QStringList{QStringLiteral("log"), QStringLiteral("--contact"), QStringLiteral("abc"),
+                           QStringLiteral("--kind"), QStringLiteral("call")}
+            << "abc";
+        QTest::newRow("an unknown interaction kind")
+            << QStringList{QStringLiteral("log"), QStringLiteral("--contact"), QStringLiteral("1"),
+                           QStringLiteral("--kind"), QStringLiteral("fax")}
+            << "fax";
+        QTest::newRow("a time that is not ISO 8601")
+            << QStringList{QStringLiteral("log"), QStringLiteral("--contact"), QStringLiteral("1"),
+                           QStringLiteral("--kind"), QStringLiteral("call"), QStringLiteral("--at"),
+                           QStringLiteral("yesterday")}
+            << "yesterday";
+        QTest::newRow("stage with neither a stage nor --auto")
+            << QStringList{QStringLiteral("stage"), QStringLiteral("--contact"), QStringLiteral("1")} << "--auto";
+        QTest::newRow("an unknown stage") << QStringList{QStringLiteral("stage"), QStringLiteral("--contact"),
+                                                         QStringLiteral("1"), QStringLiteral("partner")}
+                                          << "partner";
+        QTest::newRow("add without a name") << QStringList{QStringLiteral("add")} << "--name";
+    }
+    void badUsage_exitsTwoWithAMessage()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        TestDataFile data;
+        const Run run = cliOn(data, arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("Usage")));
+    }
+
+    void demo_thenContactsJson_printsTheSampleNetwork()
+    {
+        TestDataFile data;
+        Run demo = cliOn(data, {QStringLiteral("demo")});
+        QCOMPARE(demo.exitCode, 0);
+        const QJsonArray contacts = contactsJson(data);
+        QVERIFY(contacts.size() >= 15);
+        for (const QJsonValue &value : contacts) {
+            const QJsonObject c = value.toObject();
+            for (const char *key : {"id", "name", "emails", "phones", "organization", "title", "stage", "tags", "note",
+                                    "has_photo", "introduced_by", "last_interaction"})
+                QVERIFY2(c.contains(QLatin1StringView(key)), key);
+            QVERIFY(c.value(QStringLiteral("emails")).isArray());
+            QVERIFY(c.value(QStringLiteral("has_photo")).isBool());
+        }
+        const QJsonObject theo = byName(contacts, QStringLiteral("Theo Lindqvist"));
+        const QJsonObject marcus = byName(contacts, QStringLiteral("Marcus Bell"));
+        QCOMPARE(theo.value(QStringLiteral("stage")).toString(), QStringLiteral("client"));
+        QCOMPARE(theo.value(QStringLiteral("introduced_by")).toArray(),
+                 QJsonArray{marcus.value(QStringLiteral("id"))});
+        const QString last = theo.value(QStringLiteral("last_interaction")).toString();
+        QVERIFY2(QDateTime::fromString(last, Qt::ISODate).isValid(), qPrintable(last));
+        QVERIFY(byName(contacts, QStringLiteral("Emma Lawson")).value(QStringLiteral("last_interaction")).isNull());
+
+        Run again = cliOn(data, {QStringLiteral("demo")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(QStringLiteral("empty")));
+        QCOMPARE(contactsJson(data).size(), contacts.size());
+    }
+
+    void add_log_stage_introduce_workTogether()
+    {
+        TestDataFile data;
+        Run added = cliOn(data, {QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Sam Okafor"),
+                                 QStringLiteral("--email"), QStringLiteral("sam@okaforstudio.example"),
+                                 QStringLiteral("--email"), QStringLiteral("sam@mail.example"), QStringLiteral("--org"),
+                                 QStringLiteral("Okafor Studio")});
+        QCOMPARE(added.exitCode, 0);
+        const QString sam = added.out.trimmed();
+        QVERIFY(sam.toLongLong() > 0);
+        Run theoAdded = cliOn(data, {QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Theo")});
+        const QString theo = theoAdded.out.trimmed();
+
+        Run logged = cliOn(data, {QStringLiteral("log"), QStringLiteral("--contact"), sam, QStringLiteral("--kind"),
+                                  QStringLiteral("call"), QStringLiteral("--at"), QStringLiteral("2026-03-01T15:30:00Z"),
+                                  QStringLiteral("--summary"), QStringLiteral("First call")});
+        QCOMPARE(logged.exitCode, 0);
+        QVERIFY(logged.out.contains(QStringLiteral("call")));
+        QJsonObject c = byName(contactsJson(data), QStringLiteral("Sam Okafor"));
+        QCOMPARE(c.value(QStringLiteral("stage")).toString(), QStringLiteral("call"));
+        QCOMPARE(c.value(QStringLiteral("last_interaction")).toString(), QStringLiteral("2026-03-01T15:30:00Z"));
+        QCOMPARE(c.value(QStringLiteral("emails")).toArray().size(), 2);
+        QCOMPARE(c.value(QStringLiteral("organization")).toString(), QStringLiteral("Okafor Studio"));
+
+        QCOMPARE(cliOn(data, {QStringLiteral("stage"), QStringLiteral("--contact"), sam, QStringLiteral("client")}).exitCode, 0);
+        QCOMPARE(byName(contactsJson(data), QStringLiteral("Sam Okafor")).value(QStringLiteral("stage")).toString(),
+                 QStringLiteral("client"));
+        QCOMPARE(cliOn(data, {QStringLiteral("stage"), QStringLiteral("--contact"), sam, QStringLiteral("--auto")}).exitCode, 0);
+        QCOMPARE(byName(contactsJson(data), QStringLiteral("Sam Okafor")).value(QStringLiteral("stage")).toString(),
+                 QStringLiteral("call"));
+
+        Run introduced = cliOn(data, {QStringLiteral("introduce"), QStringLiteral("--from"), theo, QStringLiteral("--to"),
+                                      sam, QStringLiteral("--kind"), QStringLiteral("met-at-event")});
+        QCOMPARE(introduced.exitCode, 0);
+        QCOMPARE(byName(contactsJson(data), QStringLiteral("Sam Okafor")).value(QStringLiteral("introduced_by")).toArray(),
+                 QJsonArray{theo.toLongLong()});
+        Run twice = cliOn(data, {QStringLiteral("introduce"), QStringLiteral("--from"), theo, QStringLiteral("--to"), sam});
+        QCOMPARE(twice.exitCode, 1);
+    }
+
+    void errors_exitOneOnStderr_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("logging for a contact that does not exist")
+            << QStringList{QStringLiteral("log"), QStringLiteral("--contact"), QStringLiteral("404"),
+                           QStringLiteral("--kind"), QStringLiteral("email")}
+            << "404";
+        QTest::newRow("a stage for a contact that does not exist")
+            << QStringList{QStringLiteral("stage"), QStringLiteral("--contact"), QStringLiteral("404"),
+                           QStringLiteral("client")}
+            << "404";
+        QTest::newRow("introducing someone to themselves")
+            << QStringList{QStringLiteral("introduce"), QStringLiteral("--from"), QStringLiteral("1"),
+                           QStringLiteral("--to"), QStringLiteral("1")}
+            << "themselves";
+    }
+    void errors_exitOneOnStderr()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        TestDataFile data;
+        QCOMPARE(cliOn(data, {QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Only one")}).exitCode, 0);
+        const Run run = cliOn(data, arguments);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void contacts_missingFile_failsWithoutCreatingIt()
+    {
+        TestDataFile data;
+        const Run run = cliOn(data, {QStringLiteral("contacts")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("does not exist")), qPrintable(run.err));
+        QVERIFY(!QFile::exists(data.path()));
+    }
+
+    void contacts_garbageFile_failsAndLeavesItAlone()
+    {
+        TestDataFile data;
+        {
+            QFile file(data.path());
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("BEGIN:VCARD\nFN:Not a database\nEND:VCARD\n");
+        }
+        const QByteArray before = Rapport::Test::fileBytes(data.path());
+        const Run run = cliOn(data, {QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("X")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("not a Rapport data file")), qPrintable(run.err));
+        QCOMPARE(Rapport::Test::fileBytes(data.path()), before);
+    }
+
+    void hostileName_isStoredAndPrintedLiterally()
+    {
+        TestDataFile data;
+        const QString hostile = QStringLiteral("<b>x</b> & \"'; DROP TABLE contacts;--");
+        QCOMPARE(cliOn(data, {QStringLiteral("add"), QStringLiteral("--name"), hostile}).exitCode, 0);
+        QCOMPARE(contactsJson(data).at(0).toObject().value(QStringLiteral("name")).toString(), hostile);
+        QVERIFY(cliOn(data, {QStringLiteral("contacts")}).out.contains(hostile));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,266 @@
+#include "store/contactstore.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "testdatafile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Rapport::Core;
+using Rapport::Test::TestDataFile;
+using Rapport::Test::fileBytes;
+
+namespace {
+
+/// Runs statements on a file with a plain SQLite connection, as another
+/// program (or an older or newer Rapport) would.
+void rawExec(const QString &path, const QStringList &statements)
+{
+    const QString name = QStringLiteral("raw-%1").arg(reinterpret_cast<quintptr>(&path));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const QString &statement : statements)
+            QVERIFY2(query.exec(statement), qPrintable(statement));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QVariant rawScalar(const QString &path, const QString &sql)
+{
+    const QString name = QStringLiteral("rawscalar");
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                value = query.value(0);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+QVariant pragma(Database &database, const char *name)
+{
+    auto value = database.scalar(QStringLiteral("PRAGMA %1").arg(QLatin1StringView(name)));
+    return value ? *value : QVariant();
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void open_newFile_isCreatedOwnerOnlyAtTheCurrentVersion()
+    {
+        TestDataFile data;
+        Database &db = data.open();
+        QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
+        QVERIFY(Database::currentSchemaVersion() >= 2);
+        QCOMPARE(pragma(db, "user_version").toInt(), Database::currentSchemaVersion());
+        QCOMPARE(pragma(db, "application_id").toInt(), Database::applicationId);
+        const auto permissions = QFileInfo(data.path()).permissions();
+        QVERIFY(permissions.testFlag(QFileDevice::ReadOwner));
+        QVERIFY(permissions.testFlag(QFileDevice::WriteOwner));
+        QVERIFY(!(permissions & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+                                 | QFileDevice::WriteOther | QFileDevice::ExeOwner)));
+        QVERIFY(db.backupPath().isEmpty());
+    }
+
+    void open_newFile_isDurable()
+    {
+        TestDataFile data;
+        Database &db = data.open();
+        QCOMPARE(pragma(db, "journal_mode").toString(), QStringLiteral("wal"));
+        QCOMPARE(pragma(db, "synchronous").toInt(), 2); // FULL
+        QCOMPARE(pragma(db, "foreign_keys").toInt(), 1);
+    }
+
+    void open_fileInMissingFolder_createsThePrivateFolder()
+    {
+        TestDataFile data;
+        const QString path = data.filePath(QStringLiteral("deeper/still/rapport.sqlite"));
+        auto opened = Database::open(path, data.clock());
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        QVERIFY(QFileInfo::exists(path));
+    }
+
+    void open_missingFileWithoutCreate_isRefused()
+    {
+        TestDataFile data;
+        Database::OpenOptions options;
+        options.create = false;
+        auto opened = Database::open(data.path(), data.clock(), options);
+        QVERIFY(!opened.ok());
+        QVERIFY(opened.error().contains(u"does not exist"));
+        QVERIFY(!QFileInfo::exists(data.path()));
+    }
+
+    void open_zeroByteFile_becomesADataFile()
+    {
+        TestDataFile data;
+        writeFile(data.path(), {});
+        auto opened = Database::open(data.path(), data.clock());
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        QCOMPARE((*opened)->schemaVersion(), Database::currentSchemaVersion());
+    }
+
+    void open_newerFile_isRefusedNamingBothVersionsAndLeftUntouched()
+    {
+        TestDataFile data;
+        Rapport::Test::addContact(data.open(), QStringLiteral("Marcus Bell"));
+        data.close();
+        rawExec(data.path(), {QStringLiteral("PRAGMA user_version = 99"), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")});
+        const QByteArray before = fileBytes(data.path());
+        const auto modifiedBefore = QFileInfo(data.path()).lastModified();
+
+        auto opened = Database::open(data.path(), data.clock());
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().contains(u"newer version"), qPrintable(opened.error()));
+        QVERIFY2(opened.error().contains(u"99"), qPrintable(opened.error()));
+        QVERIFY2(opened.error().contains(QString::number(Database::currentSchemaVersion())),
+                 qPrintable(opened.error()));
+        QCOMPARE(fileBytes(data.path()), before);
+        QCOMPARE(QFileInfo(data.path()).lastModified(), modifiedBefore);
+        const QStringList backups = QDir(data.dir()).entryList({QStringLiteral("*backup*")});
+        QVERIFY2(backups.isEmpty(), qPrintable(backups.join(u',')));
+    }
+
+    void open_notARapportFile_isRefusedAndLeftUntouched_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("a text file") << QByteArray("Dear Marcus,\nthanks for the call.\n") << "not an SQLite database";
+        QTest::newRow("an HTML page") << QByteArray("<!DOCTYPE html><html><body>hi</body></html>")
+                                      << "not an SQLite database";
+        QByteArray binary(4096, '\0');
+        for (int i = 0; i < binary.size(); ++i)
+            binary[i] = static_cast<char>((i * 7919) % 251);
+        QTest::newRow("random binary") << binary << "not an SQLite database";
+        QTest::newRow("an SQLite header cut short") << QByteArray("SQLite format 3\0\x10\x00", 18) << "damaged";
+        QByteArray garbage("SQLite format 3\0", 16);
+        garbage.append(QByteArray(8192, '\xAB'));
+        QTest::newRow("an SQLite header followed by garbage") << garbage << "damaged";
+    }
+    void open_notARapportFile_isRefusedAndLeftUntouched()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        TestDataFile data;
+        writeFile(data.path(), bytes);
+        auto opened = Database::open(data.path(), data.clock());
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().contains(expected), qPrintable(opened.error()));
+        QVERIFY2(opened.error().contains(u"left as it is"), qPrintable(opened.error()));
+        QCOMPARE(fileBytes(data.path()), bytes);
+        QCOMPARE(QDir(data.dir()).entryList(QDir::Files).size(), 1);
+    }
+
+    void open_anotherProgramsSqliteFile_isRefusedAndLeftUntouched()
+    {
+        TestDataFile data;
+        rawExec(data.path(), {QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)"),
+                              QStringLiteral("INSERT INTO notes (text) VALUES ('keep me')")});
+        const QByteArray before = fileBytes(data.path());
+        auto opened = Database::open(data.path(), data.clock());
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().contains(u"another program"), qPrintable(opened.error()));
+        QCOMPARE(fileBytes(data.path()), before);
+        QCOMPARE(rawScalar(data.path(), QStringLiteral("SELECT text FROM notes")).toString(), QStringLiteral("keep me"));
+    }
+
+    void open_everyOlderVersion_migratesKeepingDataAndABackup_data()
+    {
+        QTest::addColumn<int>("fromVersion");
+        for (int version = 0; version < Database::currentSchemaVersion(); ++version)
+            QTest::addRow("from version %d", version) << version;
+    }
+    void open_everyOlderVersion_migratesKeepingDataAndABackup()
+    {
+        QFETCH(int, fromVersion);
+        TestDataFile data;
+        {
+            Database::OpenOptions options;
+            options.targetVersion = fromVersion;
+            auto old = Database::open(data.path(), data.clock(), options);
+            QVERIFY2(old.ok(), qPrintable(old.error()));
+            QCOMPARE((*old)->schemaVersion(), fromVersion);
+            if (fromVersion >= 1)
+                Rapport::Test::addContact(**old, QStringLiteral("Theo Lindqvist"));
+        }
+        auto upgraded = Database::open(data.path(), data.clock());
+        QVERIFY2(upgraded.ok(), qPrintable(upgraded.error()));
+        QCOMPARE((*upgraded)->schemaVersion(), Database::currentSchemaVersion());
+        if (fromVersion == 0) {
+            QVERIFY((*upgraded)->backupPath().isEmpty()); // nothing to keep in an empty file
+            return;
+        }
+        auto contacts = ContactStore(**upgraded).all();
+        QVERIFY(contacts.ok());
+        QCOMPARE(contacts->size(), 1);
+        QCOMPARE(contacts->constFirst().name(), QStringLiteral("Theo Lindqvist"));
+
+        const QString backup = (*upgraded)->backupPath();
+        QVERIFY(!backup.isEmpty());
+        QVERIFY(QFileInfo::exists(backup));
+        QVERIFY(backup.contains(QStringLiteral(".v%1-backup-").arg(fromVersion)));
+        QCOMPARE(QFileInfo(backup).absolutePath(), QFileInfo(data.path()).absolutePath());
+        QCOMPARE(rawScalar(backup, QStringLiteral("PRAGMA user_version")).toInt(), fromVersion);
+        QCOMPARE(rawScalar(backup, QStringLiteral("SELECT display_name FROM contacts")).toString(),
+                 QStringLiteral("Theo Lindqvist"));
+        const auto permissions = QFileInfo(backup).permissions();
+        QVERIFY(!(permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
+
+        // Opening again finds nothing to migrate and makes no second backup.
+        upgraded = Database::open(data.path(), data.clock());
+        QVERIFY(upgraded.ok());
+        QVERIFY((*upgraded)->backupPath().isEmpty());
+    }
+
+    void migrations_areNumberedWithoutGaps()
+    {
+        const QList<Migration> &migrations = schemaMigrations();
+        QVERIFY(!migrations.isEmpty());
+        for (int i = 0; i < migrations.size(); ++i) {
+            QCOMPARE(migrations.at(i).version, i + 1);
+            QVERIFY(!migrations.at(i).statements.isEmpty());
+        }
+    }
+
+    void exec_userText_isBoundNeverInterpreted()
+    {
+        TestDataFile data;
+        Database &db = data.open();
+        const QString hostile = QStringLiteral("Robert'); DROP TABLE contacts;--");
+        const qint64 id = Rapport::Test::addContact(db, hostile);
+        auto contact = ContactStore(db).get(id);
+        QVERIFY(contact.ok());
+        QCOMPARE(contact->name(), hostile);
+        QCOMPARE(ContactStore(db).count().value(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

@@ -1,0 +1,51 @@
+#include "testdatafile.h"
+
+#include "store/contactstore.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTest>
+
+namespace Rapport::Test {
+
+QDateTime TestDataFile::pinnedNow()
+{
+    return QDateTime(QDate(2026, 6, 15), QTime(12, 0), Qt::UTC);
+}
+
+TestDataFile::TestDataFile()
+    : m_clock(pinnedNow())
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+Core::Database &TestDataFile::open()
+{
+    if (!m_database) {
+        auto opened = Core::Database::open(path(), m_clock);
+        if (!opened)
+            qFatal("cannot open the test data file: %s", qPrintable(opened.error()));
+        m_database = std::move(opened).value();
+    }
+    return *m_database;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+qint64 addContact(Core::Database &database, const QString &name)
+{
+    Core::Contact contact;
+    contact.displayName = name;
+    auto id = Core::ContactStore(database).add(contact);
+    if (!id)
+        qFatal("cannot add a contact: %s", qPrintable(id.error()));
+    return *id;
+}
+
+} // namespace Rapport::Test

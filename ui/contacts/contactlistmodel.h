@@ -1,0 +1,58 @@
+#pragma once
+
+#include "domain/contactrow.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace Rapport::Core {
+class Database;
+}
+
+namespace Rapport::Ui {
+
+/// The contacts of a data file as a table, fetched a page at a time as the view
+/// scrolls. Filtering and sorting are done by SQL (setQuery, sort), never by a
+/// proxy over the rows fetched so far.
+class ContactListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, OrganizationColumn, StageColumn, LastInteractionColumn, NextFollowUpColumn,
+                  TagsColumn, ColumnCount };
+    enum Role { ContactIdRole = Qt::UserRole + 1, StageRole };
+
+    explicit ContactListModel(Core::Database &database, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    void setQuery(const Core::ContactListQuery &query);
+    Core::ContactListQuery query() const { return m_query; }
+    /// Re-reads the rows after the data changed, keeping the query.
+    void reload();
+    /// How many contacts match the query, fetched or not.
+    qint64 totalCount() const { return m_total; }
+    qint64 contactId(int row) const;
+    /// The row of a contact among those fetched so far, or -1.
+    int rowOf(qint64 contactId) const;
+
+    static constexpr int pageSize = 256;
+
+signals:
+    void loadFailed(const QString &message);
+
+private:
+    Core::Database &m_database;
+    Core::ContactListQuery m_query;
+    QList<Core::ContactRow> m_rows;
+    qint64 m_total = 0;
+};
+
+} // namespace Rapport::Ui

@@ -1,0 +1,324 @@
+#include "contactpage.h"
+
+#include "avatar.h"
+#include "stagecolors.h"
+#include "stageladderwidget.h"
+#include "store/contactstore.h"
+#include "store/database.h"
+#include "store/interactionstore.h"
+#include "store/introductionstore.h"
+#include "store/reminderstore.h"
+#include "store/stagetracker.h"
+
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMap>
+#include <QScrollArea>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Rapport::Ui {
+
+using namespace Rapport::Core;
+
+namespace {
+
+QLabel *plainLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setText(text);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QLabel *heading(const QString &text, QWidget *parent)
+{
+    QLabel *label = plainLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.1);
+    label->setFont(font);
+    label->setContentsMargins(0, 12, 0, 2);
+    return label;
+}
+
+QLabel *dimLabel(const QString &text, QWidget *parent)
+{
+    QLabel *label = plainLabel(text, parent);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+    label->setPalette(palette);
+    return label;
+}
+
+/// Button text is not markup, but '&' marks a shortcut: double it so names show literally.
+QString literalButtonText(QString text)
+{
+    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
+QString joinNonEmpty(const QStringList &parts, const QString &separator)
+{
+    QStringList kept;
+    for (const QString &part : parts) {
+        if (!part.trimmed().isEmpty())
+            kept << part.trimmed();
+    }
+    return kept.join(separator);
+}
+
+QString socialServiceName(const QString &service)
+{
+    if (service == u"twitter")
+        return QStringLiteral("Twitter/X");
+    if (service == u"linkedin")
+        return QStringLiteral("LinkedIn");
+    if (service == u"facebook")
+        return QStringLiteral("Facebook");
+    if (service.isEmpty())
+        return ContactPage::tr("Profile");
+    QString name = service;
+    name[0] = name[0].toUpper();
+    return name;
+}
+
+} // namespace
+
+ContactPage::ContactPage(Database &database, QWidget *parent)
+    : QWidget(parent)
+    , m_database(database)
+    , m_scroll(new QScrollArea(this))
+{
+    setObjectName(QStringLiteral("contactPage"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_scroll);
+    clear();
+}
+
+void ContactPage::clear()
+{
+    m_contactId = 0;
+    showMessage(tr("Select a contact to see their story."));
+}
+
+void ContactPage::showMessage(const QString &message)
+{
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    QLabel *label = dimLabel(message, content);
+    label->setAlignment(Qt::AlignCenter);
+    layout->addWidget(label);
+    m_scroll->setWidget(content);
+}
+
+void ContactPage::showContact(qint64 contactId)
+{
+    ContactStore contacts(m_database);
+    auto contact = contacts.get(contactId);
+    if (!contact) {
+        showMessage(contact.error());
+        return;
+    }
+    m_contactId = contactId;
+    auto history = StageTracker(m_database).history(contactId);
+    auto into = IntroductionStore(m_database).into(contactId);
+    auto from = IntroductionStore(m_database).from(contactId);
+    auto timeline = InteractionStore(m_database).forContact(contactId);
+    auto reminders = ReminderStore(m_database).forContact(contactId);
+    const QLocale locale;
+    const QDateTime now = m_database.clock().now();
+
+    auto *content = new QWidget;
+    content->setObjectName(QStringLiteral("contactPageContent"));
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setSpacing(4);
+
+    // Header: picture, name, what they do, how we met.
+    auto *header = new QHBoxLayout;
+    header->setSpacing(16);
+    auto *avatar = new QLabel(content);
+    avatar->setPixmap(contactAvatar(contact->name(), contact->photo, 72, devicePixelRatioF()));
+    avatar->setFixedSize(72, 72);
+    header->addWidget(avatar, 0, Qt::AlignTop);
+    auto *identity = new QVBoxLayout;
+    identity->setSpacing(2);
+    QLabel *name = plainLabel(contact->name(), content);
+    name->setObjectName(QStringLiteral("contactName"));
+    QFont nameFont = name->font();
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.6);
+    nameFont.setBold(true);
+    name->setFont(nameFont);
+    identity->addWidget(name);
+    const QString role = joinNonEmpty({contact->title, contact->organization}, QStringLiteral(" · "));
+    if (!role.isEmpty())
+        identity->addWidget(plainLabel(role, content));
+    QStringList met;
+    if (!contact->metChannel.isEmpty())
+        met << contact->metChannel;
+    if (contact->metOn.isValid())
+        met << locale.toString(contact->metOn, QLocale::LongFormat);
+    if (!met.isEmpty())
+        identity->addWidget(dimLabel(tr("How we met: %1").arg(met.join(QStringLiteral(", "))), content));
+    if (!contact->tags.isEmpty())
+        identity->addWidget(dimLabel(tr("Tags: %1").arg(contact->tags.join(QStringLiteral(", "))), content));
+    header->addLayout(identity, 1);
+    layout->addLayout(header);
+
+    // The ladder.
+    layout->addWidget(heading(contact->manualStage ? tr("Stage: %1 (set by hand)").arg(stageDisplayName(contact->stage))
+                                                   : tr("Stage: %1").arg(stageDisplayName(contact->stage)),
+                              content));
+    auto *ladder = new StageLadderWidget(content);
+    ladder->setStage(contact->stage, contact->manualStage.has_value(), history ? *history : QList<StageChange>{});
+    layout->addWidget(ladder);
+
+    // Ways to reach them.
+    auto *reach = new QFormLayout;
+    reach->setLabelAlignment(Qt::AlignLeft);
+    reach->setHorizontalSpacing(16);
+    auto addFields = [&](const QString &title, const QList<ContactField> &fields) {
+        for (const ContactField &field : fields) {
+            const QString label = field.label.isEmpty() ? title : QStringLiteral("%1 (%2)").arg(title, field.label);
+            reach->addRow(dimLabel(label, content), plainLabel(field.value, content));
+        }
+    };
+    addFields(tr("Email"), contact->emails);
+    addFields(tr("Phone"), contact->phones);
+    for (const SocialProfile &profile : contact->socialProfiles)
+        reach->addRow(dimLabel(socialServiceName(profile.service), content), plainLabel(profile.handle, content));
+    addFields(tr("Web"), contact->urls);
+    for (const PostalAddress &address : contact->addresses) {
+        const QString text = joinNonEmpty({address.street, joinNonEmpty({address.locality, address.region,
+                                                                         address.postalCode},
+                                                                        QStringLiteral(" ")),
+                                           address.country},
+                                          QStringLiteral(", "));
+        reach->addRow(dimLabel(tr("Address"), content), plainLabel(text, content));
+    }
+    if (!contact->birthday.isEmpty())
+        reach->addRow(dimLabel(tr("Birthday"), content), plainLabel(contact->birthday, content));
+    if (reach->rowCount() > 0) {
+        layout->addWidget(heading(tr("Reach"), content));
+        layout->addLayout(reach);
+    } else {
+        delete reach;
+    }
+
+    // The graph around them.
+    auto addLinks = [&](const QString &title, const QList<Introduction> &edges, bool incoming) {
+        if (edges.isEmpty())
+            return;
+        layout->addWidget(heading(title, content));
+        for (const Introduction &edge : edges) {
+            const qint64 other = incoming ? edge.fromContact : edge.toContact;
+            auto otherContact = contacts.get(other);
+            if (!otherContact)
+                continue;
+            auto *row = new QHBoxLayout;
+            auto *link = new QToolButton(content);
+            link->setObjectName(QStringLiteral("contactLink-%1").arg(other));
+            link->setAutoRaise(true);
+            link->setCursor(Qt::PointingHandCursor);
+            link->setText(literalButtonText(otherContact->name()));
+            QFont linkFont = link->font();
+            linkFont.setUnderline(true);
+            link->setFont(linkFont);
+            connect(link, &QToolButton::clicked, this, [this, other] { emit contactActivated(other); });
+            row->addWidget(link);
+            QString detail = introductionKindDisplayName(edge.kind);
+            if (edge.date.isValid())
+                detail += QStringLiteral(", ") + locale.toString(edge.date, QLocale::ShortFormat);
+            if (!edge.note.isEmpty())
+                detail += QStringLiteral(" — ") + edge.note;
+            row->addWidget(dimLabel(detail, content), 1);
+            layout->addLayout(row);
+        }
+    };
+    addLinks(tr("Introduced by"), into ? *into : QList<Introduction>{}, true);
+    addLinks(tr("Led to"), from ? *from : QList<Introduction>{}, false);
+
+    // What to do next.
+    QList<Reminder> open;
+    if (reminders) {
+        for (const Reminder &reminder : std::as_const(*reminders)) {
+            if (reminder.state != ReminderState::Done)
+                open << reminder;
+        }
+    }
+    if (!open.isEmpty()) {
+        layout->addWidget(heading(tr("Follow-ups"), content));
+        for (const Reminder &reminder : std::as_const(open)) {
+            const QString due = locale.toString(reminder.effectiveDueAt().toLocalTime().date(), QLocale::ShortFormat);
+            QLabel *label = plainLabel(reminder.isOverdue(now) ? tr("Overdue since %1: %2").arg(due, reminder.note)
+                                                               : tr("Due %1: %2").arg(due, reminder.note),
+                                       content);
+            if (reminder.isOverdue(now)) {
+                QPalette palette = label->palette();
+                palette.setColor(QPalette::WindowText, stageColor(Stage::Client));
+                label->setPalette(palette);
+            }
+            layout->addWidget(label);
+        }
+    }
+
+    // What happened, newest first, grouped by day.
+    layout->addWidget(heading(tr("Timeline"), content));
+    if (!timeline || timeline->isEmpty()) {
+        layout->addWidget(dimLabel(tr("No interactions yet."), content));
+    } else {
+        QDate currentDay;
+        for (const Interaction &interaction : std::as_const(*timeline)) {
+            const QDateTime local = interaction.occurredAt.toLocalTime();
+            if (local.date() != currentDay) {
+                currentDay = local.date();
+                QLabel *day = dimLabel(locale.toString(currentDay, QLocale::LongFormat), content);
+                day->setContentsMargins(0, 6, 0, 0);
+                layout->addWidget(day);
+            }
+            auto *row = new QHBoxLayout;
+            row->setSpacing(10);
+            auto *badge = new QLabel(content);
+            badge->setTextFormat(Qt::PlainText);
+            badge->setText(interactionKindDisplayName(interaction.kind));
+            badge->setAlignment(Qt::AlignCenter);
+            badge->setMinimumWidth(92);
+            const QColor colour = stageColor(stageReachedBy(interaction.kind));
+            badge->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 8px; "
+                                                "padding: 1px 8px; }")
+                                     .arg(colour.name()));
+            row->addWidget(badge, 0, Qt::AlignTop);
+            const QString arrow = interaction.direction == Direction::Inbound ? tr("they reached out")
+                                                                              : tr("I reached out");
+            QLabel *summary = plainLabel(
+                QStringLiteral("%1  %2").arg(locale.toString(local.time(), QLocale::ShortFormat),
+                                             interaction.summary.isEmpty() ? arrow
+                                                                           : interaction.summary + QStringLiteral(" (") + arrow + QLatin1Char(')')),
+                content);
+            row->addWidget(summary, 1);
+            layout->addLayout(row);
+            if (!interaction.body.isEmpty()) {
+                QLabel *body = dimLabel(interaction.body, content);
+                body->setContentsMargins(102, 0, 0, 0);
+                layout->addWidget(body);
+            }
+        }
+    }
+
+    if (!contact->notes.isEmpty()) {
+        layout->addWidget(heading(tr("Notes"), content));
+        layout->addWidget(plainLabel(contact->notes, content));
+    }
+    layout->addStretch(1);
+    m_scroll->setWidget(content);
+}
+
+} // namespace Rapport::Ui

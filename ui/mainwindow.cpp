@@ -1,0 +1,329 @@
+#include "mainwindow.h"
+
+#include "contacts/addcontactdialog.h"
+#include "contacts/contactlistmodel.h"
+#include "contacts/contactpage.h"
+#include "demo/samplenetwork.h"
+#include "store/contactstore.h"
+#include "store/database.h"
+#include "welcomepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+
+namespace Rapport::Ui {
+
+using namespace Rapport::Core;
+
+MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
+    : QMainWindow(parent)
+    , m_database(std::move(database))
+    , m_searchTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(150);
+    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilters);
+    createCentralWidgets();
+    createActions();
+    attachDatabase();
+    resize(1200, 760);
+}
+
+MainWindow::~MainWindow()
+{
+    // Views and models go before the connection they read from.
+    delete m_stack;
+    m_stack = nullptr;
+    delete m_model;
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newContact = file->addAction(tr("&New Contact…"), this, &MainWindow::addContact);
+    newContact->setObjectName(QStringLiteral("newContactAction"));
+    newContact->setShortcut(QKeySequence::New);
+    file->addSeparator();
+    QAction *open = file->addAction(tr("&Open Data File…"), this, [this] { chooseDataFile(false); });
+    open->setObjectName(QStringLiteral("openDataFileAction"));
+    open->setShortcut(QKeySequence::Open);
+    QAction *create = file->addAction(tr("New &Data File…"), this, [this] { chooseDataFile(true); });
+    create->setObjectName(QStringLiteral("newDataFileAction"));
+    m_sampleAction = file->addAction(tr("Explore a &Sample Network"), this, [this] {
+        if (Status status = exploreSampleNetwork(); !status)
+            QMessageBox::warning(this, tr("Sample Network"), status.error());
+    });
+    m_sampleAction->setObjectName(QStringLiteral("exploreSampleAction"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *find = view->addAction(tr("&Find Contact"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    find->setObjectName(QStringLiteral("findAction"));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *aboutAction = help->addAction(tr("&About Rapport"), this, &MainWindow::about);
+    aboutAction->setMenuRole(QAction::AboutRole);
+
+    QToolBar *toolbar = addToolBar(tr("Contacts"));
+    toolbar->setObjectName(QStringLiteral("contactsToolBar"));
+    toolbar->setMovable(false);
+    toolbar->addAction(newContact);
+    toolbar->addSeparator();
+    toolbar->addWidget(m_search);
+    toolbar->addWidget(m_stageFilter);
+}
+
+void MainWindow::createCentralWidgets()
+{
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setPlaceholderText(tr("Search names, organizations, emails, phones, tags, notes"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(360);
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+
+    m_stageFilter = new QComboBox(this);
+    m_stageFilter->setObjectName(QStringLiteral("stageFilter"));
+    m_stageFilter->addItem(tr("All stages"), -1);
+    m_stageFilter->addItem(stageDisplayName(Stage::None), static_cast<int>(Stage::None));
+    for (Stage stage : stageLadder())
+        m_stageFilter->addItem(stageDisplayName(stage), static_cast<int>(stage));
+    connect(m_stageFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("contactCountLabel"));
+    statusBar()->addWidget(m_countLabel, 1);
+}
+
+void MainWindow::attachDatabase()
+{
+    // Rebuild the views over the current connection (first start or File → Open).
+    if (m_stack) {
+        delete m_stack;
+        delete m_model;
+    }
+    m_model = new ContactListModel(*m_database, this);
+    connect(m_model, &ContactListModel::loadFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+
+    m_stack = new QStackedWidget(this);
+    m_welcome = new WelcomePage(m_stack);
+    connect(m_welcome, &WelcomePage::exploreSampleRequested, this, [this] {
+        if (Status status = exploreSampleNetwork(); !status)
+            QMessageBox::warning(this, tr("Sample Network"), status.error());
+    });
+    connect(m_welcome, &WelcomePage::addContactRequested, this, &MainWindow::addContact);
+    m_stack->addWidget(m_welcome);
+
+    m_splitter = new QSplitter(Qt::Horizontal, m_stack);
+    m_splitter->setObjectName(QStringLiteral("contactsSplitter"));
+    m_table = new QTableView(m_splitter);
+    m_table->setObjectName(QStringLiteral("contactTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ContactListModel::NameColumn, Qt::AscendingOrder);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(ContactListModel::NameColumn, 150);
+    m_table->setColumnWidth(ContactListModel::OrganizationColumn, 170);
+    m_table->setColumnWidth(ContactListModel::StageColumn, 72);
+    m_table->setColumnWidth(ContactListModel::LastInteractionColumn, 112);
+    m_table->setColumnWidth(ContactListModel::NextFollowUpColumn, 112);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_page = new ContactPage(*m_database, m_splitter);
+    connect(m_page, &ContactPage::contactActivated, this, &MainWindow::showContact);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_page);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({700, 500});
+    m_stack->addWidget(m_splitter);
+    setCentralWidget(m_stack);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    setWindowFilePath(m_database->path());
+    setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(m_database->path()).fileName()));
+    refresh();
+}
+
+void MainWindow::refresh()
+{
+    const qint64 selected = m_page->contactId();
+    m_model->reload();
+    const qint64 total = ContactStore(*m_database).count().valueOr(0);
+    m_stack->setCurrentWidget(total == 0 ? static_cast<QWidget *>(m_welcome) : m_splitter);
+    m_sampleAction->setEnabled(total == 0);
+    if (selected > 0 && m_model->rowOf(selected) >= 0)
+        showContact(selected);
+    else if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    else
+        m_page->clear();
+    updateStatus();
+}
+
+void MainWindow::applyFilters()
+{
+    ContactListQuery query = m_model->query();
+    query.search = m_search->text();
+    const int stage = m_stageFilter->currentData().toInt();
+    query.stage = stage < 0 ? std::nullopt : std::optional<Stage>(static_cast<Stage>(stage));
+    m_model->setQuery(query);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    else
+        m_page->clear();
+}
+
+void MainWindow::updateStatus()
+{
+    const qint64 total = ContactStore(*m_database).count().valueOr(0);
+    const qint64 shown = m_model->totalCount();
+    const QString file = QDir::toNativeSeparators(m_database->path());
+    if (shown == total)
+        m_countLabel->setText(tr("%1 contacts  ·  %2").arg(total).arg(file));
+    else
+        m_countLabel->setText(tr("%1 of %2 contacts match  ·  %3").arg(shown).arg(total).arg(file));
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const qint64 id = m_model->contactId(current.row());
+    if (id > 0)
+        m_page->showContact(id);
+    else
+        m_page->clear();
+}
+
+void MainWindow::showContact(qint64 contactId)
+{
+    int row = m_model->rowOf(contactId);
+    while (row < 0 && m_model->canFetchMore({})) {
+        m_model->fetchMore({});
+        row = m_model->rowOf(contactId);
+    }
+    if (row < 0) {
+        // Filtered out: clear the filters rather than refuse to show the contact.
+        m_search->blockSignals(true);
+        m_search->clear();
+        m_search->blockSignals(false);
+        m_stageFilter->blockSignals(true);
+        m_stageFilter->setCurrentIndex(0);
+        m_stageFilter->blockSignals(false);
+        applyFilters();
+        row = m_model->rowOf(contactId);
+        while (row < 0 && m_model->canFetchMore({})) {
+            m_model->fetchMore({});
+            row = m_model->rowOf(contactId);
+        }
+    }
+    if (row >= 0) {
+        m_table->selectRow(row);
+        m_table->scrollTo(m_model->index(row, 0));
+    }
+    m_page->showContact(contactId);
+}
+
+Status MainWindow::exploreSampleNetwork()
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    Status status = SampleNetwork::populate(*m_database);
+    QApplication::restoreOverrideCursor();
+    if (status) {
+        refresh();
+        statusBar()->showMessage(tr("The sample network is fictional. Select someone to see their story."), 8000);
+    }
+    return status;
+}
+
+void MainWindow::addContact()
+{
+    AddContactDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto id = ContactStore(*m_database).add(dialog.contact());
+    if (!id) {
+        QMessageBox::warning(this, tr("New Contact"), id.error());
+        return;
+    }
+    refresh();
+    showContact(*id);
+}
+
+Status MainWindow::openDataFile(const QString &path)
+{
+    auto opened = Database::open(path);
+    if (!opened)
+        return opened.status();
+    m_database = std::move(opened).value();
+    attachDatabase();
+    if (!m_database->backupPath().isEmpty()) {
+        statusBar()->showMessage(tr("The data file was updated to a new format; the previous one is kept at %1")
+                                     .arg(QDir::toNativeSeparators(m_database->backupPath())),
+                                 15000);
+    }
+    return Status::success();
+}
+
+void MainWindow::chooseDataFile(bool createNew)
+{
+    const QString dir = QFileInfo(m_database->path()).absolutePath();
+    const QString filter = tr("Rapport data files (*.sqlite *.rapport);;All files (*)");
+    const QString path = createNew ? QFileDialog::getSaveFileName(this, tr("New Data File"), dir, filter)
+                                   : QFileDialog::getOpenFileName(this, tr("Open Data File"), dir, filter);
+    if (path.isEmpty())
+        return;
+    if (createNew && QFileInfo::exists(path)) {
+        QMessageBox::warning(this, tr("New Data File"),
+                             tr("“%1” already exists. Open it with File → Open Data File instead.")
+                                 .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    if (Status status = openDataFile(path); !status)
+        QMessageBox::warning(this, createNew ? tr("New Data File") : tr("Open Data File"), status.error());
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Rapport"),
+                       tr("<h3>Rapport %1</h3><p>A personal CRM for solopreneurs: who you know, how you came to "
+                          "know them, where each relationship stands, and what to do next.</p>"
+                          "<p>Your data stays in one file on your computer.</p>")
+                           .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+}
+
+} // namespace Rapport::Ui

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "result.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+
+namespace Rapport::Core {
+class Database;
+}
+
+namespace Rapport::Ui {
+
+class ContactListModel;
+class ContactPage;
+class WelcomePage;
+
+/// The window the user lives in: the contacts of one data file, searchable and
+/// filterable, with the selected contact's page beside them. An empty file
+/// shows a welcome page that offers the sample network.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(std::unique_ptr<Core::Database> database, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Core::Database &database() const { return *m_database; }
+    ContactListModel *contactModel() const { return m_model; }
+
+    /// Switches to the data file at `path`; on failure the current file stays open.
+    Core::Status openDataFile(const QString &path);
+    /// Fills an empty data file with the fictional sample network.
+    Core::Status exploreSampleNetwork();
+    /// Selects a contact in the list (clearing filters if needed) and shows its page.
+    void showContact(qint64 contactId);
+
+private:
+    void createActions();
+    void createCentralWidgets();
+    void attachDatabase();
+    void refresh();
+    void applyFilters();
+    void updateStatus();
+    void onSelectionChanged();
+    void addContact();
+    void chooseDataFile(bool createNew);
+    void about();
+
+    std::unique_ptr<Core::Database> m_database;
+    ContactListModel *m_model = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    WelcomePage *m_welcome = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTableView *m_table = nullptr;
+    ContactPage *m_page = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_stageFilter = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QAction *m_sampleAction = nullptr;
+};
+
+} // namespace Rapport::Ui
