@@ -43,7 +43,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     createCentralWidgets();
     createActions();
     attachDatabase();
-    resize(1200, 760);
+    resize(1240, 800);
 }
 
 MainWindow::~MainWindow()
@@ -167,7 +167,7 @@ void MainWindow::attachDatabase()
     m_splitter->addWidget(m_page);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    m_splitter->setSizes({700, 500});
+    m_splitter->setSizes({740, 460});
     m_stack->addWidget(m_splitter);
     setCentralWidget(m_stack);
 

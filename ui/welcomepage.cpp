@@ -14,7 +14,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     outer->addStretch(1);
 
     auto *column = new QWidget(this);
-    column->setMaximumWidth(560);
+    column->setFixedWidth(600);
     auto *layout = new QVBoxLayout(column);
     layout->setSpacing(14);
 
@@ -53,7 +53,13 @@ WelcomePage::WelcomePage(QWidget *parent)
     hint->setPalette(palette);
     layout->addWidget(hint);
 
-    outer->addWidget(column, 0, Qt::AlignHCenter);
+    // Centred by stretches, not an alignment flag: an aligned widget gets its
+    // plain size hint and the wrapped paragraphs would be cut off.
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(column);
+    row->addStretch(1);
+    outer->addLayout(row);
     outer->addStretch(2);
 
     connect(explore, &QPushButton::clicked, this, &WelcomePage::exploreSampleRequested);

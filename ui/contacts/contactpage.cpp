@@ -62,6 +62,14 @@ QString literalButtonText(QString text)
     return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
 }
 
+/// Hours and minutes in the user's locale (the C locale's short format has seconds).
+QString shortTime(const QLocale &locale, const QTime &time)
+{
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss"));
+    return locale.toString(time, format);
+}
+
 QString joinNonEmpty(const QStringList &parts, const QString &separator)
 {
     QStringList kept;
@@ -299,7 +307,7 @@ void ContactPage::showContact(qint64 contactId)
             const QString arrow = interaction.direction == Direction::Inbound ? tr("they reached out")
                                                                               : tr("I reached out");
             QLabel *summary = plainLabel(
-                QStringLiteral("%1  %2").arg(locale.toString(local.time(), QLocale::ShortFormat),
+                QStringLiteral("%1  %2").arg(shortTime(locale, local.time()),
                                              interaction.summary.isEmpty() ? arrow
                                                                            : interaction.summary + QStringLiteral(" (") + arrow + QLatin1Char(')')),
                 content);
