@@ -1,6 +1,6 @@
 #include "interactionkind.h"
 
-#include <QCoreApplication>
+#include "enumnames.h"
 
 #include <array>
 
@@ -10,12 +10,13 @@ namespace {
 
 struct KindName
 {
-    InteractionKind kind;
+    InteractionKind value;
     const char *key;
     const char *display;
     Stage stage;
 };
 
+constexpr const char *context = "Rapport::Core::InteractionKind";
 constexpr std::array<KindName, 9> kindNames{{
     {InteractionKind::Tweet, "tweet", QT_TRANSLATE_NOOP("Rapport::Core::InteractionKind", "Tweet"), Stage::Tweet},
     {InteractionKind::DirectMessage, "direct-message",
@@ -37,50 +38,36 @@ constexpr std::array<KindName, 9> kindNames{{
 
 QString interactionKindKey(InteractionKind kind)
 {
-    for (const auto &entry : kindNames) {
-        if (entry.kind == kind)
-            return QString::fromLatin1(entry.key);
-    }
-    return QStringLiteral("note");
+    return EnumNames::key(kindNames, kind);
 }
 
 std::optional<InteractionKind> interactionKindFromKey(QStringView key)
 {
-    QString normalized = key.trimmed().toString().toLower();
-    normalized.replace(QLatin1Char('_'), QLatin1Char('-'));
-    normalized.replace(QLatin1Char(' '), QLatin1Char('-'));
+    const QString normalized = EnumNames::normalizedKey(key);
     if (normalized == u"dm" || normalized == u"directmessage")
         return InteractionKind::DirectMessage;
     if (normalized == u"videocall" || normalized == u"video")
         return InteractionKind::VideoCall;
-    for (const auto &entry : kindNames) {
-        if (normalized == QLatin1StringView(entry.key))
-            return entry.kind;
-    }
-    return std::nullopt;
+    return EnumNames::fromKey<InteractionKind>(kindNames, normalized);
 }
 
 QString interactionKindDisplayName(InteractionKind kind)
 {
-    for (const auto &entry : kindNames) {
-        if (entry.kind == kind)
-            return QCoreApplication::translate("Rapport::Core::InteractionKind", entry.display);
-    }
-    return {};
+    return EnumNames::displayName(kindNames, kind, context);
 }
 
 QList<InteractionKind> allInteractionKinds()
 {
     QList<InteractionKind> kinds;
     for (const auto &entry : kindNames)
-        kinds.append(entry.kind);
+        kinds.append(entry.value);
     return kinds;
 }
 
 Stage stageReachedBy(InteractionKind kind)
 {
     for (const auto &entry : kindNames) {
-        if (entry.kind == kind)
+        if (entry.value == kind)
             return entry.stage;
     }
     return Stage::None;

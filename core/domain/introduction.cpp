@@ -1,6 +1,6 @@
 #include "introduction.h"
 
-#include <QCoreApplication>
+#include "enumnames.h"
 
 #include <array>
 
@@ -10,11 +10,12 @@ namespace {
 
 struct KindName
 {
-    IntroductionKind kind;
+    IntroductionKind value;
     const char *key;
     const char *display;
 };
 
+constexpr const char *context = "Rapport::Core::Introduction";
 constexpr std::array<KindName, 4> kindNames{{
     {IntroductionKind::Introduced, "introduced", QT_TRANSLATE_NOOP("Rapport::Core::Introduction", "introduced")},
     {IntroductionKind::Recommended, "recommended",
@@ -28,40 +29,27 @@ constexpr std::array<KindName, 4> kindNames{{
 
 QString introductionKindKey(IntroductionKind kind)
 {
-    for (const auto &entry : kindNames) {
-        if (entry.kind == kind)
-            return QString::fromLatin1(entry.key);
-    }
-    return QStringLiteral("introduced");
+    return EnumNames::key(kindNames, kind);
 }
 
 std::optional<IntroductionKind> introductionKindFromKey(QStringView key)
 {
-    QString normalized = key.trimmed().toString().toLower();
-    normalized.replace(QLatin1Char('_'), QLatin1Char('-'));
+    const QString normalized = EnumNames::normalizedKey(key);
     if (normalized == u"event" || normalized == u"met-at" || normalized == u"met")
         return IntroductionKind::MetAtEvent;
-    for (const auto &entry : kindNames) {
-        if (normalized == QLatin1StringView(entry.key))
-            return entry.kind;
-    }
-    return std::nullopt;
+    return EnumNames::fromKey<IntroductionKind>(kindNames, normalized);
 }
 
 QString introductionKindDisplayName(IntroductionKind kind)
 {
-    for (const auto &entry : kindNames) {
-        if (entry.kind == kind)
-            return QCoreApplication::translate("Rapport::Core::Introduction", entry.display);
-    }
-    return {};
+    return EnumNames::displayName(kindNames, kind, context);
 }
 
 QList<IntroductionKind> allIntroductionKinds()
 {
     QList<IntroductionKind> kinds;
     for (const auto &entry : kindNames)
-        kinds.append(entry.kind);
+        kinds.append(entry.value);
     return kinds;
 }
 

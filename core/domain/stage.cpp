@@ -1,6 +1,6 @@
 #include "stage.h"
 
-#include <QCoreApplication>
+#include "enumnames.h"
 
 #include <array>
 
@@ -10,11 +10,12 @@ namespace {
 
 struct StageName
 {
-    Stage stage;
+    Stage value;
     const char *key;
     const char *display;
 };
 
+constexpr const char *context = "Rapport::Core::Stage";
 constexpr std::array<StageName, 6> stageNames{{
     {Stage::None, "none", QT_TRANSLATE_NOOP("Rapport::Core::Stage", "No contact yet")},
     {Stage::Tweet, "tweet", QT_TRANSLATE_NOOP("Rapport::Core::Stage", "Tweet")},
@@ -28,29 +29,17 @@ constexpr std::array<StageName, 6> stageNames{{
 
 QString stageKey(Stage stage)
 {
-    for (const auto &entry : stageNames) {
-        if (entry.stage == stage)
-            return QString::fromLatin1(entry.key);
-    }
-    return QStringLiteral("none");
+    return EnumNames::key(stageNames, stage);
 }
 
 std::optional<Stage> stageFromKey(QStringView key)
 {
-    for (const auto &entry : stageNames) {
-        if (key.compare(QLatin1StringView(entry.key), Qt::CaseInsensitive) == 0)
-            return entry.stage;
-    }
-    return std::nullopt;
+    return EnumNames::fromKey<Stage>(stageNames, key);
 }
 
 QString stageDisplayName(Stage stage)
 {
-    for (const auto &entry : stageNames) {
-        if (entry.stage == stage)
-            return QCoreApplication::translate("Rapport::Core::Stage", entry.display);
-    }
-    return {};
+    return EnumNames::displayName(stageNames, stage, context);
 }
 
 QList<Stage> stageLadder()
