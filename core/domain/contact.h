@@ -79,6 +79,8 @@ struct Contact
 
     /// ISO 8601, possibly partial: "1984-04-15", "--04-15" (no year) or "1984".
     QString birthday;
+    /// Same forms as the birthday.
+    QString anniversary;
     QByteArray photo;
     QString photoMimeType;
 

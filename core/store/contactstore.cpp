@@ -12,7 +12,7 @@ namespace {
 
 const QString contactColumns = QStringLiteral(
     "c.id, c.uid, c.display_name, c.given_name, c.family_name, c.additional_names, c.honorific_prefix, "
-    "c.honorific_suffix, c.nickname, c.organization, c.title, c.birthday, c.photo, c.photo_mime, c.notes, "
+    "c.honorific_suffix, c.nickname, c.organization, c.title, c.birthday, c.anniversary, c.photo, c.photo_mime, c.notes, "
     "c.met_channel, c.met_on, c.keep_in_touch_days, c.archived, c.extra_properties, c.stage, c.manual_stage, "
     "c.last_interaction_at, c.created_at, c.updated_at");
 
@@ -32,6 +32,7 @@ Contact readContact(const QSqlQuery &q)
     c.organization = q.value(i++).toString();
     c.title = q.value(i++).toString();
     c.birthday = q.value(i++).toString();
+    c.anniversary = q.value(i++).toString();
     c.photo = q.value(i++).toByteArray();
     c.photoMimeType = q.value(i++).toString();
     c.notes = q.value(i++).toString();
@@ -124,13 +125,13 @@ Result<qint64> ContactStore::add(const Contact &contact)
     const QVariant now = Database::toStored(m_database.clock().now());
     auto id = m_database.insert(
         QStringLiteral("INSERT INTO contacts (uid, display_name, given_name, family_name, additional_names, "
-                       "honorific_prefix, honorific_suffix, nickname, organization, title, birthday, photo, "
+                       "honorific_prefix, honorific_suffix, nickname, organization, title, birthday, anniversary, photo, "
                        "photo_mime, notes, met_channel, met_on, keep_in_touch_days, archived, extra_properties, "
-                       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {contact.uid, contact.name(), contact.givenName, contact.familyName, contact.additionalNames,
          contact.honorificPrefix, contact.honorificSuffix, contact.nickname, contact.organization, contact.title,
-         contact.birthday, contact.photo.isEmpty() ? QVariant() : QVariant(contact.photo), contact.photoMimeType,
-         contact.notes, contact.metChannel, storedDate(contact.metOn), contact.keepInTouchDays,
+         contact.birthday, contact.anniversary, contact.photo.isEmpty() ? QVariant() : QVariant(contact.photo),
+         contact.photoMimeType, contact.notes, contact.metChannel, storedDate(contact.metOn), contact.keepInTouchDays,
          contact.archived ? 1 : 0, contact.extraProperties, now, now});
     if (!id)
         return Result<qint64>::failure(tr("The contact could not be saved: %1").arg(id.error()));
@@ -151,13 +152,13 @@ Status ContactStore::update(const Contact &contact)
     auto updated = m_database.exec(
         QStringLiteral("UPDATE contacts SET uid = ?, display_name = ?, given_name = ?, family_name = ?, "
                        "additional_names = ?, honorific_prefix = ?, honorific_suffix = ?, nickname = ?, "
-                       "organization = ?, title = ?, birthday = ?, photo = ?, photo_mime = ?, notes = ?, "
+                       "organization = ?, title = ?, birthday = ?, anniversary = ?, photo = ?, photo_mime = ?, notes = ?, "
                        "met_channel = ?, met_on = ?, keep_in_touch_days = ?, archived = ?, extra_properties = ?, "
                        "updated_at = ? WHERE id = ?"),
         {contact.uid, contact.name(), contact.givenName, contact.familyName, contact.additionalNames,
          contact.honorificPrefix, contact.honorificSuffix, contact.nickname, contact.organization, contact.title,
-         contact.birthday, contact.photo.isEmpty() ? QVariant() : QVariant(contact.photo), contact.photoMimeType,
-         contact.notes, contact.metChannel, storedDate(contact.metOn), contact.keepInTouchDays,
+         contact.birthday, contact.anniversary, contact.photo.isEmpty() ? QVariant() : QVariant(contact.photo),
+         contact.photoMimeType, contact.notes, contact.metChannel, storedDate(contact.metOn), contact.keepInTouchDays,
          contact.archived ? 1 : 0, contact.extraProperties, Database::toStored(m_database.clock().now()),
          contact.id});
     if (!updated)

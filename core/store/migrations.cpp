@@ -149,6 +149,40 @@ QList<Migration> buildMigrations()
         },
     });
 
+    migrations.append(Migration{
+        3,
+        QStringLiteral("anniversaries and undoable vCard imports"),
+        {
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN anniversary TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(R"(CREATE TABLE import_batches (
+                id INTEGER PRIMARY KEY,
+                imported_at INTEGER NOT NULL,
+                files TEXT NOT NULL DEFAULT '',
+                created INTEGER NOT NULL DEFAULT 0,
+                merged INTEGER NOT NULL DEFAULT 0,
+                unchanged INTEGER NOT NULL DEFAULT 0,
+                skipped INTEGER NOT NULL DEFAULT 0,
+                undone_at INTEGER
+            ))"),
+            QStringLiteral(R"(CREATE TABLE import_batch_contacts (
+                batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+                contact_id INTEGER NOT NULL,
+                action TEXT NOT NULL CHECK (action IN ('created', 'merged')),
+                before TEXT,
+                PRIMARY KEY (batch_id, contact_id, action)
+            ) WITHOUT ROWID)"),
+            // Which imported cards a contact already holds, so that importing
+            // the same card again is recognised without comparing field by field.
+            QStringLiteral(R"(CREATE TABLE contact_sources (
+                fingerprint BLOB NOT NULL,
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
+                PRIMARY KEY (fingerprint, contact_id)
+            ) WITHOUT ROWID)"),
+            QStringLiteral("CREATE INDEX contact_sources_by_contact ON contact_sources(contact_id)"),
+        },
+    });
+
     return migrations;
 }
 

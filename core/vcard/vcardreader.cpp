@@ -1,0 +1,932 @@
+#include "vcardreader.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QStringDecoder>
+#include <QVarLengthArray>
+
+#include <cstring>
+
+namespace Rapport::Core {
+
+namespace {
+
+bool equalsCI(QByteArrayView a, const char *b)
+{
+    const qsizetype n = qsizetype(std::strlen(b));
+    return a.size() == n && qstrnicmp(a.data(), b, n) == 0;
+}
+
+bool startsWithCI(QByteArrayView a, const char *b)
+{
+    const qsizetype n = qsizetype(std::strlen(b));
+    return a.size() >= n && qstrnicmp(a.data(), b, n) == 0;
+}
+
+QByteArrayView trimmed(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
+        v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
+        v.chop(1);
+    return v;
+}
+
+/// Physical lines of a buffer: CRLF, LF, CR and CR CR LF all end a line.
+class LineSource
+{
+public:
+    explicit LineSource(QByteArrayView data) : m_data(data) {}
+
+    bool atEnd() const { return m_pos >= m_data.size(); }
+    int lineNumber() const { return m_line; }
+
+    /// The next physical line without its terminator.
+    QByteArrayView next()
+    {
+        const char *begin = m_data.data() + m_pos;
+        const char *end = m_data.data() + m_data.size();
+        const char *p = begin;
+        while (p < end && *p != '\n' && *p != '\r')
+            ++p;
+        QByteArrayView line(begin, p - begin);
+        while (p < end && *p == '\r')
+            ++p;
+        if (p < end && *p == '\n')
+            ++p;
+        m_pos = p - m_data.data();
+        ++m_line;
+        return line;
+    }
+
+    /// The first byte of the next physical line, or 0 at the end.
+    char peek() const { return atEnd() ? '\0' : m_data.at(m_pos); }
+
+private:
+    QByteArrayView m_data;
+    qsizetype m_pos = 0;
+    int m_line = 0;
+};
+
+enum class Encoding { None, QuotedPrintable, Base64 };
+
+struct Param
+{
+    QByteArrayView name; // empty for a bare 2.1 parameter
+    QByteArrayView value;
+};
+
+struct Property
+{
+    QByteArrayView group;
+    QByteArrayView name;
+    QVarLengthArray<Param, 8> params;
+    QByteArray rawLine; // the whole logical line, for properties kept verbatim
+    QByteArray value;   // after unfolding, before decoding
+    int line = 0;
+
+    Encoding encoding = Encoding::None;
+    QByteArray charset;
+    QStringList types; // lower case
+    bool preferred = false;
+    QByteArrayView valueType;
+    QByteArrayView mediaType;
+};
+
+QByteArrayView unquote(QByteArrayView v)
+{
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"')
+        return v.sliced(1, v.size() - 2);
+    return v;
+}
+
+/// Splits "group.NAME;p=v;p2="a;b":value" without copying. Returns false when
+/// there is no ':' outside quotes.
+bool splitProperty(QByteArrayView line, Property &property, QByteArrayView &value)
+{
+    qsizetype i = 0;
+    const qsizetype n = line.size();
+    qsizetype nameStart = 0;
+    while (i < n && line[i] != ';' && line[i] != ':') {
+        if (line[i] == '.') {
+            property.group = line.sliced(nameStart, i - nameStart);
+            nameStart = i + 1;
+        }
+        ++i;
+    }
+    if (i >= n)
+        return false;
+    property.name = trimmed(line.sliced(nameStart, i - nameStart));
+    while (i < n && line[i] == ';') {
+        ++i;
+        const qsizetype start = i;
+        bool quoted = false;
+        qsizetype equals = -1;
+        while (i < n && (quoted || (line[i] != ';' && line[i] != ':'))) {
+            if (line[i] == '"')
+                quoted = !quoted;
+            else if (line[i] == '=' && equals < 0 && !quoted)
+                equals = i;
+            ++i;
+        }
+        const QByteArrayView whole = line.sliced(start, i - start);
+        if (whole.isEmpty())
+            continue;
+        if (equals < 0)
+            property.params.append(Param{{}, trimmed(whole)});
+        else
+            property.params.append(Param{trimmed(line.sliced(start, equals - start)),
+                                         trimmed(line.sliced(equals + 1, i - equals - 1))});
+    }
+    if (i >= n || line[i] != ':')
+        return false;
+    value = line.sliced(i + 1);
+    return true;
+}
+
+void addTypes(Property &property, QByteArrayView list)
+{
+    qsizetype start = 0;
+    list = unquote(list);
+    for (qsizetype i = 0; i <= list.size(); ++i) {
+        if (i == list.size() || list[i] == ',') {
+            const QByteArrayView type = trimmed(list.sliced(start, i - start));
+            if (equalsCI(type, "pref"))
+                property.preferred = true;
+            else if (!type.isEmpty())
+                property.types.append(QString::fromLatin1(type).toLower());
+            start = i + 1;
+        }
+    }
+}
+
+void interpretParams(Property &property)
+{
+    for (const Param &param : property.params) {
+        const QByteArrayView value = unquote(param.value);
+        if (param.name.isEmpty()) {
+            // vCard 2.1 allows bare values: ;HOME;QUOTED-PRINTABLE;BASE64
+            if (equalsCI(value, "QUOTED-PRINTABLE"))
+                property.encoding = Encoding::QuotedPrintable;
+            else if (equalsCI(value, "BASE64") || equalsCI(value, "B"))
+                property.encoding = Encoding::Base64;
+            else if (equalsCI(value, "8BIT") || equalsCI(value, "7BIT"))
+                continue;
+            else
+                addTypes(property, value);
+        } else if (param.name.contains(',')) {
+            // "TYPE=HOME,ENCODING=QUOTED-PRINTABLE" written as "HOME,ENCODING=…"
+            // by some 2.1 exporters: the words before the last comma are types.
+            const qsizetype comma = param.name.lastIndexOf(',');
+            addTypes(property, param.name.first(comma));
+            Property single;
+            single.params.append(Param{trimmed(param.name.sliced(comma + 1)), param.value});
+            interpretParams(single);
+            if (single.encoding != Encoding::None)
+                property.encoding = single.encoding;
+            if (!single.charset.isEmpty())
+                property.charset = single.charset;
+            property.types.append(single.types);
+            property.preferred = property.preferred || single.preferred;
+        } else if (equalsCI(param.name, "ENCODING")) {
+            if (equalsCI(value, "QUOTED-PRINTABLE"))
+                property.encoding = Encoding::QuotedPrintable;
+            else if (equalsCI(value, "BASE64") || equalsCI(value, "B"))
+                property.encoding = Encoding::Base64;
+        } else if (equalsCI(param.name, "CHARSET")) {
+            property.charset = value.toByteArray();
+        } else if (equalsCI(param.name, "TYPE")) {
+            addTypes(property, value);
+        } else if (equalsCI(param.name, "PREF")) {
+            property.preferred = true;
+        } else if (equalsCI(param.name, "VALUE")) {
+            property.valueType = value;
+        } else if (equalsCI(param.name, "MEDIATYPE")) {
+            property.mediaType = value;
+        }
+    }
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+QByteArray decodeQuotedPrintable(QByteArrayView in)
+{
+    QByteArray out;
+    out.reserve(in.size());
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (c == '=' && i + 2 < in.size()) {
+            const int hi = hexValue(in[i + 1]);
+            const int lo = hexValue(in[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                out.append(char(hi * 16 + lo));
+                i += 2;
+                continue;
+            }
+        }
+        if (c == '=' && i == in.size() - 1)
+            break; // a dangling soft break
+        out.append(c);
+    }
+    return out;
+}
+
+bool isAscii(QByteArrayView bytes)
+{
+    for (char c : bytes) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+/// Reading state shared by the cards of one file.
+class Parser
+{
+public:
+    Parser(QByteArrayView data, QString fileName)
+        : m_lines(data)
+        , m_fileName(std::move(fileName))
+    {
+    }
+
+    VCardParseResult run();
+
+private:
+    void problem(int line, const QString &message)
+    {
+        // A hostile file could report a problem per line; a few hundred say enough.
+        if (m_result.problems.size() < 500)
+            m_result.problems.append(VCardProblem{m_fileName, line, message});
+    }
+
+    bool readCard(int beginLine);
+    void readProperty(QByteArrayView firstLine, int line);
+    void mapProperty(Property &property);
+    void finishCard(int beginLine);
+
+    QString decodeText(const Property &property, QByteArrayView bytes);
+    QString unescape(QStringView text) const;
+    QStringList splitEscaped(QStringView text, QChar separator) const;
+    QString textValue(Property &property);
+    void keepVerbatim(const Property &property);
+    void addPhoto(Property &property);
+
+    LineSource m_lines;
+    QString m_fileName;
+    VCardParseResult m_result;
+
+    // The card being read.
+    Contact m_contact;
+    bool m_version21 = true;
+    bool m_hasFormattedName = false;
+    bool m_hasStructuredName = false;
+    bool m_cardBroken = false;
+    QStringList m_notes;
+    QHash<QString, QString> m_groupLabels;
+    struct Grouped
+    {
+        QString group;
+        QList<ContactField> *list;
+        qsizetype index;
+    };
+    QList<Grouped> m_grouped;
+    QList<QPair<QString, int>> m_groupedAddresses;
+    bool m_agentPending = false;
+    int m_propertyCount = 0;
+    QStringDecoder m_utf8{QStringDecoder::Utf8};
+};
+
+VCardParseResult Parser::run()
+{
+    bool sawCard = false;
+    int outside = 0;
+    while (!m_lines.atEnd()) {
+        const QByteArrayView line = trimmed(m_lines.next());
+        const int lineNo = m_lines.lineNumber();
+        if (line.isEmpty())
+            continue;
+        if (equalsCI(line, "BEGIN:VCARD")) {
+            sawCard = true;
+            readCard(lineNo);
+            continue;
+        }
+        ++outside;
+        if (line.contains('\0'))
+            break;
+    }
+    if (!sawCard) {
+        m_result.fileError = outside == 0
+            ? VCardReader::tr("%1: the file is empty; there are no contacts in it.").arg(m_fileName)
+            : VCardReader::tr("%1: this is not a vCard file (no BEGIN:VCARD found); nothing was imported.")
+                  .arg(m_fileName);
+        m_result.problems.clear();
+        return std::move(m_result);
+    }
+    if (outside > 0)
+        problem(0, VCardReader::tr("%n line(s) outside BEGIN:VCARD … END:VCARD were ignored.", nullptr, outside));
+    return std::move(m_result);
+}
+
+bool Parser::readCard(int beginLine)
+{
+    m_contact = Contact{};
+    m_version21 = true;
+    m_hasFormattedName = false;
+    m_hasStructuredName = false;
+    m_cardBroken = false;
+    m_notes.clear();
+    m_groupLabels.clear();
+    m_grouped.clear();
+    m_groupedAddresses.clear();
+    m_agentPending = false;
+    m_propertyCount = 0;
+
+    int nested = 0;
+    while (!m_lines.atEnd()) {
+        const QByteArrayView physical = m_lines.next();
+        const int lineNo = m_lines.lineNumber();
+        const QByteArrayView line = trimmed(physical);
+        if (line.isEmpty() || line.front() == '#')
+            continue;
+        if (nested > 0) {
+            // A nested card (2.1 AGENT) is skipped whole.
+            if (equalsCI(line, "BEGIN:VCARD"))
+                ++nested;
+            else if (equalsCI(line, "END:VCARD"))
+                --nested;
+            continue;
+        }
+        if (equalsCI(line, "END:VCARD")) {
+            finishCard(beginLine);
+            return true;
+        }
+        if (equalsCI(line, "BEGIN:VCARD")) {
+            if (m_agentPending) {
+                ++nested; // the 2.1 AGENT's own card
+                continue;
+            }
+            // A card that never ended, and the next one begins.
+            problem(beginLine, VCardReader::tr("the card that begins here has no END:VCARD."));
+            finishCard(beginLine);
+            return readCard(lineNo);
+        }
+        m_agentPending = false;
+        readProperty(physical, lineNo);
+    }
+    problem(beginLine, VCardReader::tr("the card that begins here has no END:VCARD (the file may be cut short); "
+                                       "what it held was read."));
+    finishCard(beginLine);
+    return false;
+}
+
+void Parser::readProperty(QByteArrayView firstLine, int line)
+{
+    // Unfold: following lines that begin with a space or a tab continue this one.
+    QByteArray logical;
+    QByteArrayView text = firstLine;
+    if (m_lines.peek() == ' ' || m_lines.peek() == '\t') {
+        logical = firstLine.toByteArray();
+        while (m_lines.peek() == ' ' || m_lines.peek() == '\t')
+            logical.append(m_lines.next().sliced(1));
+        text = logical;
+    }
+
+    Property property;
+    property.line = line;
+    QByteArrayView value;
+    if (!splitProperty(text, property, value)) {
+        const QString shown = QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), 40)));
+        problem(line, VCardReader::tr("“%1” is not a vCard property (no “:”); it was ignored.").arg(shown));
+        return;
+    }
+    if (property.name.isEmpty()) {
+        problem(line, VCardReader::tr("a property without a name was ignored."));
+        return;
+    }
+    interpretParams(property);
+    property.value = value.toByteArray();
+
+    if (property.encoding == Encoding::QuotedPrintable) {
+        // Soft line breaks: a value ending in '=' goes on on the next line.
+        while (property.value.endsWith('=') && !m_lines.atEnd()) {
+            property.value.chop(1);
+            QByteArrayView next = m_lines.next();
+            // Some exporters leave blank lines after a soft break.
+            while (next.isEmpty() && !m_lines.atEnd() && m_lines.peek() == '=')
+                next = m_lines.next();
+            property.value.append(next);
+        }
+    } else if (property.encoding == Encoding::Base64 && m_version21) {
+        // 2.1 base64 runs over plain lines up to a blank line; tolerate the
+        // blank line missing (the next property or END:VCARD ends it).
+        while (!m_lines.atEnd()) {
+            const char c = m_lines.peek();
+            const bool base64Start = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                                     || c == '+' || c == '/' || c == '=';
+            if (c == '\r' || c == '\n') {
+                m_lines.next();
+                break;
+            }
+            if (!base64Start)
+                break;
+            // Peek the whole line: a property line has ':' in it.
+            LineSource probe = m_lines;
+            const QByteArrayView candidate = probe.next();
+            if (candidate.contains(':') || candidate.contains(';'))
+                break;
+            property.value.append(m_lines.next());
+        }
+    }
+    property.rawLine = text.toByteArray();
+    if (!equalsCI(property.name, "VERSION") && !trimmed(property.value).isEmpty())
+        ++m_propertyCount;
+    mapProperty(property);
+}
+
+QString Parser::decodeText(const Property &property, QByteArrayView bytes)
+{
+    if (!property.charset.isEmpty() && !equalsCI(property.charset, "UTF-8") && !equalsCI(property.charset, "UTF8")
+        && !equalsCI(property.charset, "US-ASCII")) {
+        QStringDecoder decoder(property.charset.constData());
+        if (decoder.isValid()) {
+            QString text = decoder(bytes);
+            if (!decoder.hasError())
+                return text;
+        } else {
+            problem(property.line, VCardReader::tr("unknown character set “%1”; the text was read as UTF-8.")
+                                       .arg(QString::fromLatin1(property.charset)));
+        }
+    }
+    if (isAscii(bytes))
+        return QString::fromLatin1(bytes);
+    m_utf8.resetState();
+    QString text = m_utf8(bytes);
+    if (!m_utf8.hasError())
+        return text;
+    // Not UTF-8: old Windows exports write their code page without saying so.
+    QStringDecoder windows("windows-1252");
+    if (windows.isValid())
+        return windows(bytes);
+    return QString::fromLatin1(bytes);
+}
+
+QString Parser::unescape(QStringView text) const
+{
+    if (!text.contains(QLatin1Char('\\')))
+        return text.toString();
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c != QLatin1Char('\\') || i + 1 >= text.size()) {
+            out.append(c);
+            continue;
+        }
+        const QChar next = text[i + 1];
+        if (m_version21) {
+            // 2.1 escapes only the semicolon; other backslashes are text.
+            if (next == QLatin1Char(';')) {
+                out.append(next);
+                ++i;
+            } else {
+                out.append(c);
+            }
+            continue;
+        }
+        ++i;
+        if (next == QLatin1Char('n') || next == QLatin1Char('N'))
+            out.append(QLatin1Char('\n'));
+        else
+            out.append(next); // \\ \, \; \: and the stray \" of some exporters
+    }
+    return out;
+}
+
+QStringList Parser::splitEscaped(QStringView text, QChar separator) const
+{
+    QStringList parts;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] == QLatin1Char('\\')) {
+            ++i;
+            continue;
+        }
+        if (text[i] == separator) {
+            parts.append(unescape(text.sliced(start, i - start)));
+            start = i + 1;
+        }
+    }
+    parts.append(unescape(text.sliced(start)));
+    return parts;
+}
+
+QString Parser::textValue(Property &property)
+{
+    if (property.encoding == Encoding::QuotedPrintable)
+        return decodeText(property, decodeQuotedPrintable(property.value));
+    return decodeText(property, property.value);
+}
+
+void Parser::keepVerbatim(const Property &property)
+{
+    m_contact.extraProperties.append(QString::fromUtf8(property.rawLine));
+    m_contact.extraProperties.append(QLatin1String("\r\n"));
+}
+
+QString labelFromTypes(const QStringList &types)
+{
+    static const QSet<QString> noise{QStringLiteral("internet"), QStringLiteral("voice"), QStringLiteral("x400"),
+                                     QStringLiteral("text"), QStringLiteral("postal"), QStringLiteral("parcel"),
+                                     QStringLiteral("intl"), QStringLiteral("dom"), QStringLiteral("msg")};
+    QStringList kept;
+    for (const QString &type : types) {
+        if (noise.contains(type))
+            continue;
+        QString label = type;
+        if (label == u"cell")
+            label = QStringLiteral("mobile");
+        if (label.startsWith(u"x-"))
+            label = label.mid(2);
+        if (!label.isEmpty() && !kept.contains(label))
+            kept.append(label);
+    }
+    return kept.join(QLatin1Char(' '));
+}
+
+/// "19850415", "1985-04-15T10:00:00Z", "--0415" and friends in one ISO form;
+/// text such as "circa 1800" is kept as written.
+QString normalizeDate(const QString &raw, bool isText)
+{
+    QString v = raw.trimmed();
+    if (isText || v.isEmpty())
+        return v;
+    const qsizetype t = v.indexOf(QLatin1Char('T'));
+    if (t > 0)
+        v.truncate(t);
+    auto allDigits = [](QStringView s) {
+        return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); });
+    };
+    if (v.size() == 8 && allDigits(v))
+        return QStringLiteral("%1-%2-%3").arg(v.left(4), v.mid(4, 2), v.mid(6, 2));
+    if (v.size() == 6 && v.startsWith(u"--") && allDigits(QStringView(v).sliced(2)))
+        return QStringLiteral("--%1-%2").arg(v.mid(2, 2), v.mid(4, 2));
+    if (v.size() == 7 && v.startsWith(u"--") && allDigits(QStringView(v).sliced(2, 2)) && v.at(4) == u'-')
+        return v; // --MM-DD
+    return v;
+}
+
+QString stripLabelMarkers(QString label)
+{
+    // Apple writes its built-in labels as _$!<Anniversary>!$_.
+    if (label.startsWith(u"_$!<") && label.endsWith(u">!$_"))
+        label = label.mid(4, label.size() - 8);
+    return label.trimmed();
+}
+
+QString mimeForImage(const QByteArray &bytes, QByteArrayView declared)
+{
+    if (bytes.startsWith("\xFF\xD8"))
+        return QStringLiteral("image/jpeg");
+    if (bytes.startsWith("\x89PNG"))
+        return QStringLiteral("image/png");
+    if (bytes.startsWith("GIF8"))
+        return QStringLiteral("image/gif");
+    if (!declared.isEmpty()) {
+        const QString type = QString::fromLatin1(declared).toLower();
+        return type.contains(QLatin1Char('/')) ? type : QStringLiteral("image/") + type;
+    }
+    return QStringLiteral("application/octet-stream");
+}
+
+void Parser::addPhoto(Property &property)
+{
+    if (!m_contact.photo.isEmpty()) {
+        keepVerbatim(property);
+        return;
+    }
+    QByteArray data;
+    QString declaredType = !property.mediaType.isEmpty() ? QString::fromLatin1(property.mediaType)
+                           : property.types.isEmpty()    ? QString()
+                                                         : property.types.constFirst();
+
+    QByteArray raw = property.value;
+    raw.replace(' ', QByteArray()).replace('\t', QByteArray());
+    if (property.encoding == Encoding::Base64) {
+        auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded) {
+            problem(property.line, VCardReader::tr("the photo is not valid base64 data; it was left out."));
+            return;
+        }
+        data = std::move(decoded.decoded);
+    } else if (startsWithCI(raw, "data:")) {
+        const qsizetype comma = raw.indexOf(',');
+        const QByteArrayView header = QByteArrayView(raw).sliced(5, comma > 5 ? comma - 5 : 0);
+        if (comma < 0 || !header.endsWith(";base64")) {
+            problem(property.line, VCardReader::tr("the photo's data: address is not base64; it was left out."));
+            return;
+        }
+        auto decoded = QByteArray::fromBase64Encoding(raw.mid(comma + 1), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded) {
+            problem(property.line, VCardReader::tr("the photo is not valid base64 data; it was left out."));
+            return;
+        }
+        data = std::move(decoded.decoded);
+        declaredType = QString::fromLatin1(header.first(header.size() - 7));
+    } else {
+        // A link to a photo on the web: Rapport does not fetch it, but keeps it.
+        keepVerbatim(property);
+        return;
+    }
+    if (data.isEmpty())
+        return;
+    m_contact.photo = std::move(data);
+    m_contact.photoMimeType = mimeForImage(m_contact.photo, declaredType.toLatin1());
+}
+
+void Parser::mapProperty(Property &property)
+{
+    const QByteArrayView name = property.name;
+    auto is = [&name](const char *candidate) { return equalsCI(name, candidate); };
+
+    if (is("VERSION")) {
+        m_version21 = trimmed(property.value).startsWith("2.");
+        return;
+    }
+    if (is("PRODID") || is("REV"))
+        return; // written anew on export
+    if (is("AGENT")) {
+        // 2.1 puts the agent's card on the following lines; 3.0 inlines it.
+        m_agentPending = trimmed(property.value).isEmpty();
+        ++m_propertyCount;
+        if (!m_agentPending)
+            keepVerbatim(property);
+        return;
+    }
+    if (is("FN")) {
+        const QString fn = unescape(textValue(property)).trimmed();
+        if (!fn.isEmpty()) {
+            m_contact.displayName = fn;
+            m_hasFormattedName = true;
+        }
+        return;
+    }
+    if (is("N")) {
+        const QStringList parts = splitEscaped(textValue(property), QLatin1Char(';'));
+        m_contact.familyName = parts.value(0).trimmed();
+        m_contact.givenName = parts.value(1).trimmed();
+        m_contact.additionalNames = parts.value(2).trimmed();
+        m_contact.honorificPrefix = parts.value(3).trimmed();
+        m_contact.honorificSuffix = parts.value(4).trimmed();
+        m_hasStructuredName = !m_contact.familyName.isEmpty() || !m_contact.givenName.isEmpty()
+                              || !m_contact.additionalNames.isEmpty();
+        return;
+    }
+    if (is("NICKNAME")) {
+        if (m_contact.nickname.isEmpty())
+            m_contact.nickname = splitEscaped(textValue(property), QLatin1Char(',')).join(QStringLiteral(", ")).trimmed();
+        return;
+    }
+    if (is("ORG")) {
+        QStringList parts = splitEscaped(textValue(property), QLatin1Char(';'));
+        parts.removeIf([](const QString &p) { return p.trimmed().isEmpty(); });
+        if (m_contact.organization.isEmpty())
+            m_contact.organization = parts.join(QStringLiteral(", ")).trimmed();
+        return;
+    }
+    if (is("TITLE")) {
+        if (m_contact.title.isEmpty())
+            m_contact.title = unescape(textValue(property)).trimmed();
+        return;
+    }
+    if (is("EMAIL") || is("TEL") || is("URL")) {
+        QString value = unescape(textValue(property)).trimmed();
+        QList<ContactField> *list = is("EMAIL") ? &m_contact.emails : is("TEL") ? &m_contact.phones : &m_contact.urls;
+        if (list == &m_contact.emails && value.startsWith(u"mailto:", Qt::CaseInsensitive))
+            value = value.mid(7);
+        if (list == &m_contact.phones && value.startsWith(u"tel:", Qt::CaseInsensitive))
+            value = value.mid(4);
+        if (value.isEmpty())
+            return;
+        list->append(ContactField{value, labelFromTypes(property.types), property.preferred});
+        if (!property.group.isEmpty())
+            m_grouped.append(Grouped{QString::fromLatin1(property.group).toLower(), list, list->size() - 1});
+        return;
+    }
+    if (is("ADR")) {
+        const QStringList parts = splitEscaped(textValue(property), QLatin1Char(';'));
+        QStringList street;
+        for (int i : {0, 1, 2}) {
+            if (!parts.value(i).trimmed().isEmpty())
+                street << parts.value(i).trimmed();
+        }
+        PostalAddress address{labelFromTypes(property.types), street.join(QLatin1Char('\n')), parts.value(3).trimmed(),
+                              parts.value(4).trimmed(), parts.value(5).trimmed(), parts.value(6).trimmed()};
+        if (address.isEmpty())
+            return;
+        m_contact.addresses.append(address);
+        if (!property.group.isEmpty())
+            m_groupedAddresses.append({QString::fromLatin1(property.group).toLower(), int(m_contact.addresses.size() - 1)});
+        return;
+    }
+    if (is("X-ABLABEL")) {
+        if (!property.group.isEmpty())
+            m_groupLabels.insert(QString::fromLatin1(property.group).toLower(),
+                                 stripLabelMarkers(unescape(textValue(property))));
+        return;
+    }
+    if (is("BDAY")) {
+        m_contact.birthday = normalizeDate(unescape(textValue(property)), equalsCI(property.valueType, "text"));
+        return;
+    }
+    if (is("ANNIVERSARY") || is("X-ANNIVERSARY") || is("X-MS-ANNIVERSARY") || is("X-EVOLUTION-ANNIVERSARY")) {
+        if (m_contact.anniversary.isEmpty())
+            m_contact.anniversary = normalizeDate(unescape(textValue(property)), equalsCI(property.valueType, "text"));
+        return;
+    }
+    if (is("X-ABDATE")) {
+        const QString label = m_groupLabels.value(QString::fromLatin1(property.group).toLower());
+        if (label.compare(u"anniversary", Qt::CaseInsensitive) == 0 && m_contact.anniversary.isEmpty()) {
+            m_contact.anniversary = normalizeDate(unescape(textValue(property)), false);
+            return;
+        }
+        keepVerbatim(property);
+        return;
+    }
+    if (is("NOTE")) {
+        const QString note = unescape(textValue(property)).trimmed();
+        if (!note.isEmpty())
+            m_notes.append(note);
+        return;
+    }
+    if (is("CATEGORIES")) {
+        for (const QString &raw : splitEscaped(textValue(property), QLatin1Char(','))) {
+            const QString tag = raw.trimmed();
+            if (!tag.isEmpty() && !m_contact.tags.contains(tag, Qt::CaseInsensitive))
+                m_contact.tags.append(tag);
+        }
+        return;
+    }
+    if (is("UID")) {
+        if (m_contact.uid.isEmpty())
+            m_contact.uid = unescape(textValue(property)).trimmed();
+        return;
+    }
+    if (is("PHOTO")) {
+        addPhoto(property);
+        return;
+    }
+    if (is("IMPP")) {
+        const QString value = unescape(textValue(property)).trimmed();
+        const qsizetype colon = value.indexOf(QLatin1Char(':'));
+        if (colon > 0)
+            m_contact.socialProfiles.append(SocialProfile{value.left(colon).toLower(), value.mid(colon + 1)});
+        else if (!value.isEmpty())
+            m_contact.socialProfiles.append(SocialProfile{labelFromTypes(property.types), value});
+        return;
+    }
+    if (is("X-SOCIALPROFILE")) {
+        const QString value = unescape(textValue(property)).trimmed();
+        QString service = property.types.isEmpty() ? QString() : property.types.constFirst();
+        if (!value.isEmpty())
+            m_contact.socialProfiles.append(SocialProfile{service, value});
+        return;
+    }
+    static const char *const socialProperties[][2] = {
+        {"X-TWITTER", "twitter"},   {"X-LINKEDIN", "linkedin"}, {"X-FACEBOOK", "facebook"},
+        {"X-INSTAGRAM", "instagram"}, {"X-MASTODON", "mastodon"}, {"X-SKYPE", "skype"},
+        {"X-SKYPE-USERNAME", "skype"}, {"X-AIM", "aim"},         {"X-JABBER", "xmpp"},
+        {"X-GTALK", "gtalk"},       {"X-GOOGLE-TALK", "gtalk"}, {"X-ICQ", "icq"},
+        {"X-MSN", "msn"},           {"X-YAHOO", "yahoo"},       {"X-QQ", "qq"},
+    };
+    for (const auto &entry : socialProperties) {
+        if (is(entry[0])) {
+            const QString value = unescape(textValue(property)).trimmed();
+            if (!value.isEmpty())
+                m_contact.socialProfiles.append(SocialProfile{QString::fromLatin1(entry[1]), value});
+            return;
+        }
+    }
+    keepVerbatim(property);
+}
+
+void Parser::finishCard(int beginLine)
+{
+    for (const Grouped &grouped : std::as_const(m_grouped)) {
+        const QString label = m_groupLabels.value(grouped.group);
+        if (!label.isEmpty())
+            (*grouped.list)[grouped.index].label = label;
+    }
+    for (const auto &[group, index] : std::as_const(m_groupedAddresses)) {
+        const QString label = m_groupLabels.value(group);
+        if (!label.isEmpty())
+            m_contact.addresses[index].label = label;
+    }
+    m_contact.notes = m_notes.join(QStringLiteral("\n\n"));
+
+    if (m_contact.name().isEmpty()) {
+        // Known only by a number, a nickname, a web address or a profile.
+        if (!m_contact.phones.isEmpty())
+            m_contact.displayName = m_contact.phones.constFirst().value;
+        else if (!m_contact.nickname.isEmpty())
+            m_contact.displayName = m_contact.nickname;
+        else if (!m_contact.socialProfiles.isEmpty())
+            m_contact.displayName = m_contact.socialProfiles.constFirst().handle;
+        else if (!m_contact.urls.isEmpty())
+            m_contact.displayName = m_contact.urls.constFirst().value;
+        else if (!m_contact.addresses.isEmpty())
+            m_contact.displayName = VCardReader::tr("Contact at %1")
+                                        .arg(m_contact.addresses.constFirst().locality.isEmpty()
+                                                 ? m_contact.addresses.constFirst().street.section(QLatin1Char('\n'), 0, 0)
+                                                 : m_contact.addresses.constFirst().locality);
+        else if (m_propertyCount > 0)
+            // Something is there (a photo, a note, properties of its own): keep
+            // it rather than lose it, under a name the user can change.
+            m_contact.displayName = VCardReader::tr("Unnamed contact (%1, line %2)").arg(m_fileName).arg(beginLine);
+    }
+    if (m_contact.name().isEmpty()) {
+        ++m_result.skippedCards;
+        problem(beginLine, VCardReader::tr("the card that begins here has no name (FN or N), organization or "
+                                           "email address, nor anything else; it was skipped."));
+        return;
+    }
+    if (!m_hasFormattedName && !m_hasStructuredName) {
+        problem(beginLine, VCardReader::tr("the card that begins here has no name (FN or N); it was named "
+                                           "“%1” after its other details.")
+                               .arg(m_contact.name()));
+    }
+    m_result.cards.append(ParsedCard{std::move(m_contact), beginLine});
+    m_contact = Contact{};
+}
+
+/// UTF-16 files (with a BOM, or plainly "B\0E\0" / "\0B\0E") become UTF-8;
+/// a UTF-8 BOM is dropped.
+QByteArray toUtf8(QByteArrayView data, bool &converted)
+{
+    converted = false;
+    QStringDecoder::Encoding encoding = QStringDecoder::Utf8;
+    qsizetype skip = 0;
+    if (data.startsWith("\xFF\xFE")) {
+        encoding = QStringDecoder::Utf16LE;
+        skip = 2;
+    } else if (data.startsWith("\xFE\xFF")) {
+        encoding = QStringDecoder::Utf16BE;
+        skip = 2;
+    } else if (data.size() >= 4 && data[1] == '\0' && data[3] == '\0' && data[0] != '\0') {
+        encoding = QStringDecoder::Utf16LE;
+    } else if (data.size() >= 4 && data[0] == '\0' && data[2] == '\0' && data[1] != '\0') {
+        encoding = QStringDecoder::Utf16BE;
+    } else {
+        return {};
+    }
+    converted = true;
+    QStringDecoder decoder(encoding);
+    return QString(decoder(data.sliced(skip))).toUtf8();
+}
+
+} // namespace
+
+VCardParseResult VCardReader::parse(QByteArrayView data, const QString &fileName)
+{
+    bool converted = false;
+    const QByteArray utf8 = toUtf8(data, converted);
+    QByteArrayView bytes = converted ? QByteArrayView(utf8) : data;
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes = bytes.sliced(3);
+    Parser parser(bytes, fileName);
+    return parser.run();
+}
+
+VCardParseResult VCardReader::parseFile(const QString &path)
+{
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        VCardParseResult result;
+        result.fileError = tr("%1: the file cannot be read: %2").arg(name, file.errorString());
+        return result;
+    }
+    // Mapped rather than read: a large export is not copied into memory twice.
+    const qint64 size = file.size();
+    if (size > 0) {
+        if (uchar *mapped = file.map(0, size)) {
+            VCardParseResult result = parse(QByteArrayView(reinterpret_cast<const char *>(mapped), size), name);
+            file.unmap(mapped);
+            return result;
+        }
+    }
+    return parse(file.readAll(), name);
+}
+
+} // namespace Rapport::Core

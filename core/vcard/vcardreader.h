@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domain/contact.h"
+#include "vcardproblem.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+namespace Rapport::Core {
+
+/// One card read from a file, mapped to the contact model.
+struct ParsedCard
+{
+    Contact contact;
+    /// The line of its BEGIN:VCARD.
+    int line = 0;
+};
+
+/// What reading one file produced. `fileError` is set when the file is not a
+/// vCard at all (binary, HTML, empty): then `cards` is empty. Otherwise every
+/// well-formed card is in `cards`; each card that had to be skipped and each
+/// property that could not be understood is reported in `problems`.
+struct VCardParseResult
+{
+    QList<ParsedCard> cards;
+    QList<VCardProblem> problems;
+    int skippedCards = 0;
+    QString fileError;
+
+    bool isVCard() const { return fileError.isEmpty(); }
+};
+
+/// Reads vCard 2.1, 3.0 and 4.0: any line endings, folding, UTF-8/UTF-16 with a
+/// BOM, quoted-printable, character sets, base64 and data: photos, groups with
+/// Apple labels. Properties it does not map are kept in
+/// Contact::extraProperties so that an export does not lose them.
+class VCardReader
+{
+    Q_DECLARE_TR_FUNCTIONS(Rapport::Core::VCardReader)
+
+public:
+    /// Parses the bytes of one file; `fileName` is used in problems.
+    static VCardParseResult parse(QByteArrayView data, const QString &fileName);
+    /// Reads and parses a file; an unreadable file is a fileError.
+    static VCardParseResult parseFile(const QString &path);
+};
+
+} // namespace Rapport::Core
