@@ -7,12 +7,16 @@
 #include "store/interactionstore.h"
 #include "store/introductionstore.h"
 #include "store/stagetracker.h"
+#include "vcard/vcardimporter.h"
+#include "vcard/vcardwriter.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
+#include <QSaveFile>
 
 using namespace Rapport::Core;
 
@@ -168,6 +172,18 @@ int CommandLine::run(const QStringList &arguments)
           option("auto", tr("Follow the interactions again.")),
           option("at", tr("When the stage was reached (default now)."), tr("TIME"))},
          &CommandLine::stage},
+        {"import", "import [--json] FILE...",
+         QT_TR_NOOP("Import vCard files: new contacts are created, known ones merged (exit 3: some cards were "
+                    "skipped; 2: a file was not a vCard)."),
+         {option("json", tr("Print JSON."))}, &CommandLine::importFiles},
+        {"export", "export --vcard OUT.vcf [--version 3.0|4.0]", QT_TR_NOOP("Write every contact to a vCard file."),
+         {option("vcard", tr("The file to write."), tr("FILE")),
+          option("version", tr("vCard version, 3.0 or 4.0 (default 4.0)."), tr("VERSION"))},
+         &CommandLine::exportFile},
+        {"imports", "imports", QT_TR_NOOP("List past imports."), {}, &CommandLine::imports},
+        {"undo-import", "undo-import BATCH",
+         QT_TR_NOOP("Undo an import: remove the contacts it created, restore those it merged into."), {},
+         &CommandLine::undoImport},
     };
 
     QCommandLineParser parser;
@@ -210,8 +226,14 @@ int CommandLine::run(const QStringList &arguments)
     const QCommandLineOption commandHelpOption = commandParser.addHelpOption();
     commandParser.addOption(dbOption());
     commandParser.addOptions(it->options);
+    const bool takesPositional = m_commandName == u"stage" || m_commandName == u"import"
+                                 || m_commandName == u"undo-import";
     if (m_commandName == u"stage")
         commandParser.addPositionalArgument(QStringLiteral("stage"), stageKeys(), tr("STAGE"));
+    else if (m_commandName == u"import")
+        commandParser.addPositionalArgument(QStringLiteral("files"), tr("vCard files."), tr("FILE..."));
+    else if (m_commandName == u"undo-import")
+        commandParser.addPositionalArgument(QStringLiteral("batch"), tr("The import's number."), tr("BATCH"));
     if (!commandParser.parse(QStringList{arguments.constFirst() + QLatin1Char(' ') + m_commandName}
                              + positional.mid(1)))
         return usage(tr("%1: %2").arg(m_commandName, commandParser.errorText()));
@@ -220,7 +242,7 @@ int CommandLine::run(const QStringList &arguments)
               << commandParser.helpText().section(QLatin1Char('\n'), 1);
         return Success;
     }
-    if (m_commandName != u"stage" && !commandParser.positionalArguments().isEmpty()) {
+    if (!takesPositional && !commandParser.positionalArguments().isEmpty()) {
         return usage(tr("%1: unexpected argument “%2”.")
                          .arg(m_commandName, commandParser.positionalArguments().constFirst()));
     }
@@ -413,6 +435,121 @@ int CommandLine::stage(QCommandLineParser &parser)
                  .arg(contact->name(), stageKey(contact->stage),
                       automatic ? tr(" (following interactions)") : tr(" (set by hand)"))
           << Qt::endl;
+    return Success;
+}
+
+int CommandLine::importFiles(QCommandLineParser &parser)
+{
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        return usage(tr("import: give one or more vCard files."));
+    auto db = openDatabase(true);
+    if (!db)
+        return Failure;
+    VCardImporter importer(*db);
+    auto imported = importer.importFiles(files);
+    if (!imported)
+        return fail(imported.error());
+    const ImportResult &r = *imported;
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray problems;
+        for (const VCardProblem &problem : r.problems) {
+            problems.append(QJsonObject{{QStringLiteral("file"), problem.file},
+                                        {QStringLiteral("line"), problem.line},
+                                        {QStringLiteral("message"), problem.message}});
+        }
+        const QJsonObject object{{QStringLiteral("batch"), r.batchId},
+                                 {QStringLiteral("created"), r.created},
+                                 {QStringLiteral("merged"), r.merged},
+                                 {QStringLiteral("unchanged"), r.unchanged},
+                                 {QStringLiteral("skipped"), r.skipped},
+                                 {QStringLiteral("problems"), problems},
+                                 {QStringLiteral("file_errors"), QJsonArray::fromStringList(r.fileErrors)}};
+        m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    } else {
+        m_out << tr("Imported: %1 new, %2 merged, %3 already known, %4 skipped.")
+                     .arg(r.created)
+                     .arg(r.merged)
+                     .arg(r.unchanged)
+                     .arg(r.skipped)
+              << Qt::endl;
+        for (const VCardProblem &problem : r.problems)
+            m_out << "  " << problem.toString() << Qt::endl;
+        if (r.created + r.merged > 0)
+            m_out << tr("To undo this import: rapport-cli undo-import %1").arg(r.batchId) << Qt::endl;
+    }
+    for (const QString &error : r.fileErrors)
+        m_err << "rapport-cli: " << error << Qt::endl;
+    if (!r.fileErrors.isEmpty())
+        return Usage;
+    return r.skipped > 0 ? 3 : Success;
+}
+
+int CommandLine::exportFile(QCommandLineParser &parser)
+{
+    const QString path = parser.value(QStringLiteral("vcard"));
+    if (path.isEmpty())
+        return usage(tr("export: --vcard OUT.vcf is required."));
+    VCardWriter::Version version = VCardWriter::Version::V4_0;
+    if (parser.isSet(QStringLiteral("version"))) {
+        const QString v = parser.value(QStringLiteral("version"));
+        if (v == u"3.0" || v == u"3")
+            version = VCardWriter::Version::V3_0;
+        else if (v != u"4.0" && v != u"4")
+            return usage(tr("export: --version is 3.0 or 4.0, not “%1”.").arg(v));
+    }
+    auto db = openDatabase(false);
+    if (!db)
+        return Failure;
+    auto all = ContactStore(*db).all();
+    if (!all)
+        return fail(all.error());
+    // Written beside the target and renamed over it: a crash leaves the old file whole.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("“%1” cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    for (const Contact &contact : std::as_const(*all))
+        file.write(VCardWriter::write(contact, version));
+    if (!file.commit())
+        return fail(tr("“%1” could not be saved: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    m_out << tr("Wrote %1 contacts to “%2”.").arg(all->size()).arg(QDir::toNativeSeparators(path)) << Qt::endl;
+    return Success;
+}
+
+int CommandLine::imports(QCommandLineParser &)
+{
+    auto db = openDatabase(false);
+    if (!db)
+        return Failure;
+    auto batches = VCardImporter(*db).batches();
+    if (!batches)
+        return fail(batches.error());
+    const QLocale locale;
+    for (const ImportBatch &batch : std::as_const(*batches)) {
+        m_out << QStringLiteral("%1  %2  %3: %4 new, %5 merged%6")
+                     .arg(batch.id, 4)
+                     .arg(locale.toString(batch.importedAt.toLocalTime(), QLocale::ShortFormat), batch.files)
+                     .arg(batch.created)
+                     .arg(batch.merged)
+                     .arg(batch.undoneAt.isValid() ? tr(" (undone)") : QString())
+              << Qt::endl;
+    }
+    return Success;
+}
+
+int CommandLine::undoImport(QCommandLineParser &parser)
+{
+    const QStringList positional = parser.positionalArguments();
+    bool ok = false;
+    const qint64 batch = positional.size() == 1 ? positional.constFirst().toLongLong(&ok) : 0;
+    if (!ok || batch <= 0)
+        return usage(tr("undo-import: give the number of one import (see rapport-cli imports)."));
+    auto db = openDatabase(false);
+    if (!db)
+        return Failure;
+    if (Status undone = VCardImporter(*db).undo(batch); !undone)
+        return fail(undone.error());
+    m_out << tr("Import %1 was undone.").arg(batch) << Qt::endl;
     return Success;
 }
 

@@ -41,6 +41,10 @@ private:
     int log(QCommandLineParser &parser);
     int introduce(QCommandLineParser &parser);
     int stage(QCommandLineParser &parser);
+    int importFiles(QCommandLineParser &parser);
+    int exportFile(QCommandLineParser &parser);
+    int imports(QCommandLineParser &parser);
+    int undoImport(QCommandLineParser &parser);
 
     QTextStream &m_out;
     QTextStream &m_err;

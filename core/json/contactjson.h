@@ -13,3 +13,15 @@ namespace Rapport::Core {
 QJsonObject contactToJson(const Contact &contact);
 
 } // namespace Rapport::Core
+
+namespace Rapport::Core {
+
+/// The inverse of contactToJson for the details a user owns (used for the
+/// snapshots that let an import be undone). Stage and introductions are not read.
+Contact contactFromJson(const QJsonObject &object);
+
+/// contactToJson plus everything needed to restore the contact exactly
+/// (labels, photo, kept vCard properties), under "detail".
+QJsonObject contactSnapshot(const Contact &contact);
+
+} // namespace Rapport::Core

@@ -1,0 +1,115 @@
+// bench_vcard: how fast Rapport reads and imports vCards. Not a test: it prints
+// figures. Each measurement runs in a child process of its own so that its
+// peak RSS is its own.
+//
+//   bench_vcard FILE.vcf [--runs N]        parse, import into an empty file, re-import
+//   bench_vcard --one MODE FILE.vcf         one measurement (used by the above)
+
+#include "store/database.h"
+#include "vcard/vcardimporter.h"
+#include "vcard/vcardreader.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace Rapport::Core;
+
+namespace {
+
+long peakRssKiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+int runOne(const QString &mode, const QString &file)
+{
+    QTemporaryDir dir;
+    const QString dbPath = dir.filePath(QStringLiteral("bench.sqlite"));
+    qint64 cards = 0;
+    if (mode == u"reimport") {
+        // The first import is set-up, not measured.
+        auto db = Database::open(dbPath);
+        if (!db || !VCardImporter(**db).importFiles({file}))
+            return 1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    if (mode == u"parse") {
+        const VCardParseResult result = VCardReader::parseFile(file);
+        cards = result.cards.size();
+    } else {
+        auto db = Database::open(dbPath);
+        if (!db) {
+            std::fprintf(stderr, "%s\n", qPrintable(db.error()));
+            return 1;
+        }
+        auto imported = VCardImporter(**db).importFiles({file});
+        if (!imported) {
+            std::fprintf(stderr, "%s\n", qPrintable(imported.error()));
+            return 1;
+        }
+        cards = imported->created + imported->merged + imported->unchanged;
+    }
+    const qint64 ns = timer.nsecsElapsed();
+    std::printf("%lld %lld %ld\n", static_cast<long long>(ns), static_cast<long long>(cards), peakRssKiB());
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.size() == 3 && args.at(0) == u"--one")
+        return runOne(args.at(1), args.at(2));
+
+    int runs = 5;
+    if (const qsizetype i = args.indexOf(QStringLiteral("--runs")); i >= 0 && i + 1 < args.size()) {
+        runs = std::max(1, args.at(i + 1).toInt());
+        args.remove(i, 2);
+    }
+    if (args.size() != 1) {
+        std::fprintf(stderr, "usage: bench_vcard FILE.vcf [--runs N]\n");
+        return 2;
+    }
+    const QString file = args.constFirst();
+    const double megabytes = QFileInfo(file).size() / 1e6;
+    std::printf("file: %s (%.1f MB), %d runs each, medians:\n", qPrintable(file), megabytes, runs);
+    for (const char *mode : {"parse", "import", "reimport"}) {
+        QList<double> seconds;
+        QList<long> rss;
+        qint64 cards = 0;
+        for (int run = 0; run < runs; ++run) {
+            QProcess child;
+            child.start(QCoreApplication::applicationFilePath(),
+                        {QStringLiteral("--one"), QString::fromLatin1(mode), file});
+            child.waitForFinished(-1);
+            const QStringList fields = QString::fromLatin1(child.readAllStandardOutput()).split(QLatin1Char(' '));
+            if (child.exitCode() != 0 || fields.size() != 3) {
+                std::fprintf(stderr, "%s failed: %s\n", mode, child.readAllStandardError().constData());
+                return 1;
+            }
+            seconds << fields.at(0).toLongLong() / 1e9;
+            cards = fields.at(1).toLongLong();
+            rss << fields.at(2).trimmed().toLong();
+        }
+        std::sort(seconds.begin(), seconds.end());
+        std::sort(rss.begin(), rss.end());
+        const double median = seconds.at(seconds.size() / 2);
+        std::printf("  %-9s %7lld cards  %6.3f s  %9.0f cards/s  %6.1f MB/s  peak RSS %5.0f MB\n", mode,
+                    static_cast<long long>(cards), median, cards / median, megabytes / median,
+                    rss.at(rss.size() / 2) / 1024.0);
+    }
+    return 0;
+}
