@@ -54,6 +54,8 @@ public:
     Database &operator=(const Database &) = delete;
 
     QString path() const { return m_path; }
+    /// The Qt SQL connection's name, for code that needs the driver itself.
+    QString connectionName() const { return m_connectionName; }
     const Clock &clock() const { return m_clock; }
     int schemaVersion() const { return m_schemaVersion; }
     /// The copy made before this open migrated the file; empty when none was needed.

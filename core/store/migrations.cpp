@@ -174,12 +174,14 @@ QList<Migration> buildMigrations()
             // Which imported cards a contact already holds, so that importing
             // the same card again is recognised without comparing field by field.
             QStringLiteral(R"(CREATE TABLE contact_sources (
+                id INTEGER PRIMARY KEY,
                 fingerprint BLOB NOT NULL,
                 contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
-                batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL,
-                PRIMARY KEY (fingerprint, contact_id)
-            ) WITHOUT ROWID)"),
+                batch_id INTEGER REFERENCES import_batches(id) ON DELETE SET NULL
+            ))"),
+            QStringLiteral("CREATE INDEX contact_sources_by_fingerprint ON contact_sources(fingerprint)"),
             QStringLiteral("CREATE INDEX contact_sources_by_contact ON contact_sources(contact_id)"),
+            QStringLiteral("CREATE INDEX contact_sources_by_batch ON contact_sources(batch_id)"),
         },
     });
 

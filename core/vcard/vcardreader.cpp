@@ -13,16 +13,28 @@ namespace Rapport::Core {
 
 namespace {
 
-bool equalsCI(QByteArrayView a, const char *b)
+/// Case-insensitive comparison with an upper-case ASCII literal; the length
+/// check comes first, so most comparisons cost one compare.
+template<std::size_t N>
+bool equalsCI(QByteArrayView a, const char (&upper)[N])
 {
-    const qsizetype n = qsizetype(std::strlen(b));
-    return a.size() == n && qstrnicmp(a.data(), b, n) == 0;
+    constexpr qsizetype n = N - 1;
+    if (a.size() != n)
+        return false;
+    for (qsizetype i = 0; i < n; ++i) {
+        char c = a[i];
+        if (c >= 'a' && c <= 'z')
+            c = char(c - 32);
+        if (c != upper[i])
+            return false;
+    }
+    return true;
 }
 
-bool startsWithCI(QByteArrayView a, const char *b)
+template<std::size_t N>
+bool startsWithCI(QByteArrayView a, const char (&upper)[N])
 {
-    const qsizetype n = qsizetype(std::strlen(b));
-    return a.size() >= n && qstrnicmp(a.data(), b, n) == 0;
+    return a.size() >= qsizetype(N - 1) && equalsCI(a.first(N - 1), upper);
 }
 
 QByteArrayView trimmed(QByteArrayView v)
@@ -83,8 +95,8 @@ struct Property
     QByteArrayView group;
     QByteArrayView name;
     QVarLengthArray<Param, 8> params;
-    QByteArray rawLine; // the whole logical line, for properties kept verbatim
-    QByteArray value;   // after unfolding, before decoding
+    QByteArrayView head;  // "group.NAME;params:", for properties kept verbatim
+    QByteArrayView value; // after unfolding, before decoding
     int line = 0;
 
     Encoding encoding = Encoding::None;
@@ -242,22 +254,14 @@ QByteArray decodeQuotedPrintable(QByteArrayView in)
     return out;
 }
 
-bool isAscii(QByteArrayView bytes)
-{
-    for (char c : bytes) {
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return false;
-    }
-    return true;
-}
-
 /// Reading state shared by the cards of one file.
 class Parser
 {
 public:
-    Parser(QByteArrayView data, QString fileName)
+    Parser(QByteArrayView data, QString fileName, const VCardReader::CardSink &sink)
         : m_lines(data)
         , m_fileName(std::move(fileName))
+        , m_sink(sink)
     {
     }
 
@@ -271,7 +275,9 @@ private:
             m_result.problems.append(VCardProblem{m_fileName, line, message});
     }
 
-    bool readCard(int beginLine);
+    /// Reads one card; returns the line of a BEGIN:VCARD that started before
+    /// this card ended (a card that never ended), or 0.
+    int readCard(int beginLine);
     void readProperty(QByteArrayView firstLine, int line);
     void mapProperty(Property &property);
     void finishCard(int beginLine);
@@ -285,6 +291,11 @@ private:
 
     LineSource m_lines;
     QString m_fileName;
+    const VCardReader::CardSink &m_sink;
+    bool m_stopped = false;
+    // Reused for lines that must be assembled (folded, or continued).
+    QByteArray m_logical;
+    QByteArray m_valueBuffer;
     VCardParseResult m_result;
 
     // The card being read.
@@ -305,21 +316,22 @@ private:
     QList<QPair<QString, int>> m_groupedAddresses;
     bool m_agentPending = false;
     int m_propertyCount = 0;
-    QStringDecoder m_utf8{QStringDecoder::Utf8};
 };
 
 VCardParseResult Parser::run()
 {
     bool sawCard = false;
     int outside = 0;
-    while (!m_lines.atEnd()) {
+    while (!m_lines.atEnd() && !m_stopped) {
         const QByteArrayView line = trimmed(m_lines.next());
         const int lineNo = m_lines.lineNumber();
         if (line.isEmpty())
             continue;
         if (equalsCI(line, "BEGIN:VCARD")) {
             sawCard = true;
-            readCard(lineNo);
+            // A loop, not recursion: a hostile file may open a million cards.
+            for (int next = readCard(lineNo); next > 0 && !m_stopped;)
+                next = readCard(next);
             continue;
         }
         ++outside;
@@ -339,7 +351,7 @@ VCardParseResult Parser::run()
     return std::move(m_result);
 }
 
-bool Parser::readCard(int beginLine)
+int Parser::readCard(int beginLine)
 {
     m_contact = Contact{};
     m_version21 = true;
@@ -370,7 +382,7 @@ bool Parser::readCard(int beginLine)
         }
         if (equalsCI(line, "END:VCARD")) {
             finishCard(beginLine);
-            return true;
+            return 0;
         }
         if (equalsCI(line, "BEGIN:VCARD")) {
             if (m_agentPending) {
@@ -380,7 +392,7 @@ bool Parser::readCard(int beginLine)
             // A card that never ended, and the next one begins.
             problem(beginLine, VCardReader::tr("the card that begins here has no END:VCARD."));
             finishCard(beginLine);
-            return readCard(lineNo);
+            return lineNo;
         }
         m_agentPending = false;
         readProperty(physical, lineNo);
@@ -388,19 +400,19 @@ bool Parser::readCard(int beginLine)
     problem(beginLine, VCardReader::tr("the card that begins here has no END:VCARD (the file may be cut short); "
                                        "what it held was read."));
     finishCard(beginLine);
-    return false;
+    return 0;
 }
 
 void Parser::readProperty(QByteArrayView firstLine, int line)
 {
     // Unfold: following lines that begin with a space or a tab continue this one.
-    QByteArray logical;
     QByteArrayView text = firstLine;
     if (m_lines.peek() == ' ' || m_lines.peek() == '\t') {
-        logical = firstLine.toByteArray();
+        m_logical.resize(0);
+        m_logical.append(firstLine);
         while (m_lines.peek() == ' ' || m_lines.peek() == '\t')
-            logical.append(m_lines.next().sliced(1));
-        text = logical;
+            m_logical.append(m_lines.next().sliced(1));
+        text = m_logical;
     }
 
     Property property;
@@ -416,18 +428,22 @@ void Parser::readProperty(QByteArrayView firstLine, int line)
         return;
     }
     interpretParams(property);
-    property.value = value.toByteArray();
+    property.head = text.first(text.size() - value.size());
+    property.value = value;
 
-    if (property.encoding == Encoding::QuotedPrintable) {
+    if (property.encoding == Encoding::QuotedPrintable && value.endsWith('=') && !m_lines.atEnd()) {
         // Soft line breaks: a value ending in '=' goes on on the next line.
-        while (property.value.endsWith('=') && !m_lines.atEnd()) {
-            property.value.chop(1);
+        m_valueBuffer.resize(0);
+        m_valueBuffer.append(value);
+        while (m_valueBuffer.endsWith('=') && !m_lines.atEnd()) {
+            m_valueBuffer.chop(1);
             QByteArrayView next = m_lines.next();
             // Some exporters leave blank lines after a soft break.
             while (next.isEmpty() && !m_lines.atEnd() && m_lines.peek() == '=')
                 next = m_lines.next();
-            property.value.append(next);
+            m_valueBuffer.append(next);
         }
+        property.value = m_valueBuffer;
     } else if (property.encoding == Encoding::Base64 && m_version21) {
         // 2.1 base64 runs over plain lines up to a blank line; tolerate the
         // blank line missing (the next property or END:VCARD ends it).
@@ -446,10 +462,14 @@ void Parser::readProperty(QByteArrayView firstLine, int line)
             const QByteArrayView candidate = probe.next();
             if (candidate.contains(':') || candidate.contains(';'))
                 break;
-            property.value.append(m_lines.next());
+            if (property.value.data() != m_valueBuffer.constData()) {
+                m_valueBuffer.resize(0);
+                m_valueBuffer.append(property.value);
+            }
+            m_valueBuffer.append(m_lines.next());
+            property.value = m_valueBuffer;
         }
     }
-    property.rawLine = text.toByteArray();
     if (!equalsCI(property.name, "VERSION") && !trimmed(property.value).isEmpty())
         ++m_propertyCount;
     mapProperty(property);
@@ -469,12 +489,8 @@ QString Parser::decodeText(const Property &property, QByteArrayView bytes)
                                        .arg(QString::fromLatin1(property.charset)));
         }
     }
-    if (isAscii(bytes))
-        return QString::fromLatin1(bytes);
-    m_utf8.resetState();
-    QString text = m_utf8(bytes);
-    if (!m_utf8.hasError())
-        return text;
+    if (bytes.isValidUtf8())
+        return QString::fromUtf8(bytes);
     // Not UTF-8: old Windows exports write their code page without saying so.
     QStringDecoder windows("windows-1252");
     if (windows.isValid())
@@ -484,33 +500,35 @@ QString Parser::decodeText(const Property &property, QByteArrayView bytes)
 
 QString Parser::unescape(QStringView text) const
 {
-    if (!text.contains(QLatin1Char('\\')))
+    const qsizetype firstEscape = text.indexOf(QLatin1Char('\\'));
+    if (firstEscape < 0)
         return text.toString();
-    QString out;
-    out.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (c != QLatin1Char('\\') || i + 1 >= text.size()) {
-            out.append(c);
+    QString out(text.size(), Qt::Uninitialized);
+    QChar *o = out.data();
+    const QChar *p = text.data();
+    const QChar *end = p + text.size();
+    while (p < end) {
+        const QChar c = *p++;
+        if (c != QLatin1Char('\\') || p == end) {
+            *o++ = c;
             continue;
         }
-        const QChar next = text[i + 1];
+        const QChar next = *p;
         if (m_version21) {
             // 2.1 escapes only the semicolon; other backslashes are text.
             if (next == QLatin1Char(';')) {
-                out.append(next);
-                ++i;
+                *o++ = next;
+                ++p;
             } else {
-                out.append(c);
+                *o++ = c;
             }
             continue;
         }
-        ++i;
-        if (next == QLatin1Char('n') || next == QLatin1Char('N'))
-            out.append(QLatin1Char('\n'));
-        else
-            out.append(next); // \\ \, \; \: and the stray \" of some exporters
+        ++p;
+        // \\ \, \; \: and the stray \" of some exporters stand for the character itself.
+        *o++ = (next == QLatin1Char('n') || next == QLatin1Char('N')) ? QChar(QLatin1Char('\n')) : next;
     }
+    out.truncate(o - out.data());
     return out;
 }
 
@@ -541,7 +559,8 @@ QString Parser::textValue(Property &property)
 
 void Parser::keepVerbatim(const Property &property)
 {
-    m_contact.extraProperties.append(QString::fromUtf8(property.rawLine));
+    m_contact.extraProperties.append(QString::fromUtf8(property.head));
+    m_contact.extraProperties.append(QString::fromUtf8(property.value));
     m_contact.extraProperties.append(QLatin1String("\r\n"));
 }
 
@@ -621,7 +640,7 @@ void Parser::addPhoto(Property &property)
                            : property.types.isEmpty()    ? QString()
                                                          : property.types.constFirst();
 
-    QByteArray raw = property.value;
+    QByteArray raw = property.value.toByteArray();
     raw.replace(' ', QByteArray()).replace('\t', QByteArray());
     if (property.encoding == Encoding::Base64) {
         auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::AbortOnBase64DecodingErrors);
@@ -658,7 +677,7 @@ void Parser::addPhoto(Property &property)
 void Parser::mapProperty(Property &property)
 {
     const QByteArrayView name = property.name;
-    auto is = [&name](const char *candidate) { return equalsCI(name, candidate); };
+    auto is = [&name]<std::size_t N>(const char(&candidate)[N]) { return equalsCI(name, candidate); };
 
     if (is("VERSION")) {
         m_version21 = trimmed(property.value).startsWith("2.");
@@ -811,7 +830,7 @@ void Parser::mapProperty(Property &property)
         {"X-MSN", "msn"},           {"X-YAHOO", "yahoo"},       {"X-QQ", "qq"},
     };
     for (const auto &entry : socialProperties) {
-        if (is(entry[0])) {
+        if (name.size() == qsizetype(std::strlen(entry[0])) && qstrnicmp(name.data(), entry[0], name.size()) == 0) {
             const QString value = unescape(textValue(property)).trimmed();
             if (!value.isEmpty())
                 m_contact.socialProfiles.append(SocialProfile{QString::fromLatin1(entry[1]), value});
@@ -866,7 +885,12 @@ void Parser::finishCard(int beginLine)
                                            "“%1” after its other details.")
                                .arg(m_contact.name()));
     }
-    m_result.cards.append(ParsedCard{std::move(m_contact), beginLine});
+    if (m_sink) {
+        if (!m_sink(ParsedCard{std::move(m_contact), beginLine}))
+            m_stopped = true;
+    } else {
+        m_result.cards.append(ParsedCard{std::move(m_contact), beginLine});
+    }
     m_contact = Contact{};
 }
 
@@ -899,16 +923,26 @@ QByteArray toUtf8(QByteArrayView data, bool &converted)
 
 VCardParseResult VCardReader::parse(QByteArrayView data, const QString &fileName)
 {
+    return parse(data, fileName, CardSink());
+}
+
+VCardParseResult VCardReader::parseFile(const QString &path)
+{
+    return parseFile(path, CardSink());
+}
+
+VCardParseResult VCardReader::parse(QByteArrayView data, const QString &fileName, const CardSink &sink)
+{
     bool converted = false;
     const QByteArray utf8 = toUtf8(data, converted);
     QByteArrayView bytes = converted ? QByteArrayView(utf8) : data;
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes = bytes.sliced(3);
-    Parser parser(bytes, fileName);
+    Parser parser(bytes, fileName, sink);
     return parser.run();
 }
 
-VCardParseResult VCardReader::parseFile(const QString &path)
+VCardParseResult VCardReader::parseFile(const QString &path, const CardSink &sink)
 {
     const QString name = QFileInfo(path).fileName();
     QFile file(path);
@@ -921,12 +955,13 @@ VCardParseResult VCardReader::parseFile(const QString &path)
     const qint64 size = file.size();
     if (size > 0) {
         if (uchar *mapped = file.map(0, size)) {
-            VCardParseResult result = parse(QByteArrayView(reinterpret_cast<const char *>(mapped), size), name);
+            VCardParseResult result =
+                parse(QByteArrayView(reinterpret_cast<const char *>(mapped), size), name, sink);
             file.unmap(mapped);
             return result;
         }
     }
-    return parse(file.readAll(), name);
+    return parse(file.readAll(), name, sink);
 }
 
 } // namespace Rapport::Core

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace Rapport::Core {
 
 /// One card read from a file, mapped to the contact model.
@@ -42,10 +44,17 @@ class VCardReader
     Q_DECLARE_TR_FUNCTIONS(Rapport::Core::VCardReader)
 
 public:
+    /// Receives each card as soon as it is read; return false to stop reading.
+    using CardSink = std::function<bool(ParsedCard &&card)>;
+
     /// Parses the bytes of one file; `fileName` is used in problems.
     static VCardParseResult parse(QByteArrayView data, const QString &fileName);
     /// Reads and parses a file; an unreadable file is a fileError.
     static VCardParseResult parseFile(const QString &path);
+    /// The streaming form: cards go to `sink` one by one instead of into the
+    /// result, so that memory does not grow with the file.
+    static VCardParseResult parseFile(const QString &path, const CardSink &sink);
+    static VCardParseResult parse(QByteArrayView data, const QString &fileName, const CardSink &sink);
 };
 
 } // namespace Rapport::Core

@@ -2,7 +2,11 @@
 // figures. Each measurement runs in a child process of its own so that its
 // peak RSS is its own.
 //
-//   bench_vcard FILE.vcf [--runs N]        parse, import into an empty file, re-import
+//   bench_vcard FILE.vcf [--runs N] [--kcontacts PATH]
+//       parse (all cards kept, as KContacts does), stream (parse, cards dropped
+//       as read), import into an empty file, re-import (every card known);
+//       with --kcontacts, also KDE's parser on the same file in the same run
+//       (shared/tools/kcontacts-parse; its own parse_ms and its peak RSS).
 //   bench_vcard --one MODE FILE.vcf         one measurement (used by the above)
 
 #include "store/database.h"
@@ -47,6 +51,11 @@ int runOne(const QString &mode, const QString &file)
     if (mode == u"parse") {
         const VCardParseResult result = VCardReader::parseFile(file);
         cards = result.cards.size();
+    } else if (mode == u"stream") {
+        VCardReader::parseFile(file, [&cards](ParsedCard &&) {
+            ++cards;
+            return true;
+        });
     } else {
         auto db = Database::open(dbPath);
         if (!db) {
@@ -79,6 +88,11 @@ int main(int argc, char *argv[])
         runs = std::max(1, args.at(i + 1).toInt());
         args.remove(i, 2);
     }
+    QString kcontacts;
+    if (const qsizetype i = args.indexOf(QStringLiteral("--kcontacts")); i >= 0 && i + 1 < args.size()) {
+        kcontacts = args.at(i + 1);
+        args.remove(i, 2);
+    }
     if (args.size() != 1) {
         std::fprintf(stderr, "usage: bench_vcard FILE.vcf [--runs N]\n");
         return 2;
@@ -86,7 +100,8 @@ int main(int argc, char *argv[])
     const QString file = args.constFirst();
     const double megabytes = QFileInfo(file).size() / 1e6;
     std::printf("file: %s (%.1f MB), %d runs each, medians:\n", qPrintable(file), megabytes, runs);
-    for (const char *mode : {"parse", "import", "reimport"}) {
+    double ourParse = 0;
+    for (const char *mode : {"parse", "stream", "import", "reimport"}) {
         QList<double> seconds;
         QList<long> rss;
         qint64 cards = 0;
@@ -107,9 +122,63 @@ int main(int argc, char *argv[])
         std::sort(seconds.begin(), seconds.end());
         std::sort(rss.begin(), rss.end());
         const double median = seconds.at(seconds.size() / 2);
+        if (qstrcmp(mode, "parse") == 0)
+            ourParse = median;
         std::printf("  %-9s %7lld cards  %6.3f s  %9.0f cards/s  %6.1f MB/s  peak RSS %5.0f MB\n", mode,
                     static_cast<long long>(cards), median, cards / median, megabytes / median,
                     rss.at(rss.size() / 2) / 1024.0);
+    }
+    if (!kcontacts.isEmpty()) {
+        // KContacts prints its own parse time; /usr/bin/time gives its peak RSS.
+        QList<double> seconds;
+        QList<long> rss;
+        for (int run = 0; run < runs; ++run) {
+            QProcess child;
+            child.start(QStringLiteral("/usr/bin/time"), {QStringLiteral("-f"), QStringLiteral("rss=%M"), kcontacts, file});
+            child.waitForFinished(-1);
+            const QString out = QString::fromLatin1(child.readAllStandardOutput());
+            const QString err = QString::fromLatin1(child.readAllStandardError());
+            const qsizetype ms = out.indexOf(u"parse_ms=");
+            const qsizetype kb = err.lastIndexOf(u"rss=");
+            if (child.exitCode() != 0 || ms < 0 || kb < 0) {
+                std::fprintf(stderr, "kcontacts failed: %s %s\n", qPrintable(out), qPrintable(err));
+                return 1;
+            }
+            seconds << out.mid(ms + 9).section(QLatin1Char(' '), 0, 0).trimmed().toDouble() / 1000.0;
+            rss << err.mid(kb + 4).trimmed().toLong();
+        }
+        std::sort(seconds.begin(), seconds.end());
+        std::sort(rss.begin(), rss.end());
+        const double median = seconds.at(seconds.size() / 2);
+        std::printf("  %-9s %7s        %6.3f s  %9s         %6.1f MB/s  peak RSS %5.0f MB\n", "kcontacts", "", median,
+                    "", megabytes / median, rss.at(rss.size() / 2) / 1024.0);
+        std::printf("  parse speed-up over KContacts: %.1fx\n", median / ourParse);
+    }
+    if (!kcontacts.isEmpty()) {
+        // KContacts prints its own parse time; /usr/bin/time gives its peak RSS.
+        QList<double> seconds;
+        QList<long> rss;
+        for (int run = 0; run < runs; ++run) {
+            QProcess child;
+            child.start(QStringLiteral("/usr/bin/time"), {QStringLiteral("-f"), QStringLiteral("rss=%M"), kcontacts, file});
+            child.waitForFinished(-1);
+            const QString out = QString::fromLatin1(child.readAllStandardOutput());
+            const QString err = QString::fromLatin1(child.readAllStandardError());
+            const qsizetype ms = out.indexOf(u"parse_ms=");
+            const qsizetype kb = err.lastIndexOf(u"rss=");
+            if (child.exitCode() != 0 || ms < 0 || kb < 0) {
+                std::fprintf(stderr, "kcontacts failed: %s %s\n", qPrintable(out), qPrintable(err));
+                return 1;
+            }
+            seconds << out.mid(ms + 9).section(QLatin1Char(' '), 0, 0).trimmed().toDouble() / 1000.0;
+            rss << err.mid(kb + 4).trimmed().toLong();
+        }
+        std::sort(seconds.begin(), seconds.end());
+        std::sort(rss.begin(), rss.end());
+        const double median = seconds.at(seconds.size() / 2);
+        std::printf("  %-9s %7s        %6.3f s  %9s         %6.1f MB/s  peak RSS %5.0f MB\n", "kcontacts", "", median,
+                    "", megabytes / median, rss.at(rss.size() / 2) / 1024.0);
+        std::printf("  parse speed-up over KContacts: %.1fx\n", median / ourParse);
     }
     return 0;
 }
