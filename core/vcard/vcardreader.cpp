@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
 #include <QVarLengthArray>
@@ -15,26 +16,46 @@ namespace {
 
 /// Case-insensitive comparison with an upper-case ASCII literal; the length
 /// check comes first, so most comparisons cost one compare.
-template<std::size_t N>
-bool equalsCI(QByteArrayView a, const char (&upper)[N])
+// Deliberately not constexpr: reaching it in a consteval constructor fails compilation.
+inline void literalMustBeUpperCase() {}
+
+/// An upper-case ASCII literal, checked when the program is compiled: a
+/// lower-case letter here would never match after case folding.
+struct Upper
 {
-    constexpr qsizetype n = N - 1;
-    if (a.size() != n)
+    template<std::size_t N>
+    consteval Upper(const char (&literal)[N]) // NOLINT: implicit on purpose
+        : text(literal)
+        , size(N - 1)
+    {
+        for (std::size_t i = 0; i + 1 < N; ++i) {
+            if (literal[i] >= 'a' && literal[i] <= 'z')
+                literalMustBeUpperCase();
+        }
+    }
+    const char *text;
+    qsizetype size;
+};
+
+/// Case-insensitive comparison; the length check comes first, so most
+/// comparisons cost one compare.
+bool equalsCI(QByteArrayView a, Upper upper)
+{
+    if (a.size() != upper.size)
         return false;
-    for (qsizetype i = 0; i < n; ++i) {
+    for (qsizetype i = 0; i < upper.size; ++i) {
         char c = a[i];
         if (c >= 'a' && c <= 'z')
             c = char(c - 32);
-        if (c != upper[i])
+        if (c != upper.text[i])
             return false;
     }
     return true;
 }
 
-template<std::size_t N>
-bool startsWithCI(QByteArrayView a, const char (&upper)[N])
+bool startsWithCI(QByteArrayView a, Upper upper)
 {
-    return a.size() >= qsizetype(N - 1) && equalsCI(a.first(N - 1), upper);
+    return a.size() >= upper.size && equalsCI(a.first(upper.size), upper);
 }
 
 QByteArrayView trimmed(QByteArrayView v)
@@ -107,6 +128,16 @@ struct Property
     QByteArrayView mediaType;
 };
 
+/// Whether a value says anything: "N:;;;;" and "FN:" do not.
+bool hasContent(QByteArrayView value)
+{
+    for (char c : value) {
+        if (c != ';' && c != ',' && c != ' ' && c != '\t')
+            return true;
+    }
+    return false;
+}
+
 QByteArrayView unquote(QByteArrayView v)
 {
     if (v.size() >= 2 && v.front() == '"' && v.back() == '"')
@@ -165,7 +196,7 @@ void addTypes(Property &property, QByteArrayView list)
     for (qsizetype i = 0; i <= list.size(); ++i) {
         if (i == list.size() || list[i] == ',') {
             const QByteArrayView type = trimmed(list.sliced(start, i - start));
-            if (equalsCI(type, "pref"))
+            if (equalsCI(type, "PREF"))
                 property.preferred = true;
             else if (!type.isEmpty())
                 property.types.append(QString::fromLatin1(type).toLower());
@@ -275,6 +306,21 @@ private:
             m_result.problems.append(VCardProblem{m_fileName, line, message});
     }
 
+    /// Looks ahead for the card's VERSION (some writers put it last): escapes
+    /// are read by its rules from the first property on.
+    bool cardVersionIs21() const
+    {
+        LineSource probe = m_lines;
+        while (!probe.atEnd()) {
+            const QByteArrayView line = trimmed(probe.next());
+            if (startsWithCI(line, "VERSION:"))
+                return trimmed(line.sliced(8)).startsWith("2.");
+            if (equalsCI(line, "END:VCARD") || equalsCI(line, "BEGIN:VCARD"))
+                break;
+        }
+        return true; // no VERSION: vCard 2.1 rules, as the oldest writers meant
+    }
+
     /// Reads one card; returns the line of a BEGIN:VCARD that started before
     /// this card ended (a card that never ended), or 0.
     int readCard(int beginLine);
@@ -286,6 +332,7 @@ private:
     QString unescape(QStringView text) const;
     QStringList splitEscaped(QStringView text, QChar separator) const;
     QString textValue(Property &property);
+    QString checkedDate(Property &property, bool isText);
     void keepVerbatim(const Property &property);
     void addPhoto(Property &property);
 
@@ -314,6 +361,13 @@ private:
     };
     QList<Grouped> m_grouped;
     QList<QPair<QString, int>> m_groupedAddresses;
+    struct GroupedDate
+    {
+        QString group;
+        QString date;
+        QString raw;
+    };
+    QList<GroupedDate> m_groupedDates;
     bool m_agentPending = false;
     int m_propertyCount = 0;
 };
@@ -362,8 +416,10 @@ int Parser::readCard(int beginLine)
     m_groupLabels.clear();
     m_grouped.clear();
     m_groupedAddresses.clear();
+    m_groupedDates.clear();
     m_agentPending = false;
     m_propertyCount = 0;
+    m_version21 = cardVersionIs21();
 
     int nested = 0;
     while (!m_lines.atEnd()) {
@@ -470,7 +526,7 @@ void Parser::readProperty(QByteArrayView firstLine, int line)
             property.value = m_valueBuffer;
         }
     }
-    if (!equalsCI(property.name, "VERSION") && !trimmed(property.value).isEmpty())
+    if (!equalsCI(property.name, "VERSION") && hasContent(property.value))
         ++m_propertyCount;
     mapProperty(property);
 }
@@ -515,8 +571,8 @@ QString Parser::unescape(QStringView text) const
         }
         const QChar next = *p;
         if (m_version21) {
-            // 2.1 escapes only the semicolon; other backslashes are text.
-            if (next == QLatin1Char(';')) {
+            // 2.1 escapes only the semicolon and the backslash; others are text.
+            if (next == QLatin1Char(';') || next == QLatin1Char('\\')) {
                 *o++ = next;
                 ++p;
             } else {
@@ -591,6 +647,9 @@ QString normalizeDate(const QString &raw, bool isText)
     QString v = raw.trimmed();
     if (isText || v.isEmpty())
         return v;
+    const bool dateLike = v.front().isDigit() || v.startsWith(u"--");
+    if (!dateLike)
+        return v; // "circa 1800" written without VALUE=text
     const qsizetype t = v.indexOf(QLatin1Char('T'));
     if (t > 0)
         v.truncate(t);
@@ -642,27 +701,41 @@ void Parser::addPhoto(Property &property)
 
     QByteArray raw = property.value.toByteArray();
     raw.replace(' ', QByteArray()).replace('\t', QByteArray());
-    if (property.encoding == Encoding::Base64) {
-        auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded) {
-            problem(property.line, VCardReader::tr("the photo is not valid base64 data; it was left out."));
-            return;
+    // Strict base64, forgiving only misplaced '=' padding (some BlackBerry
+    // exports end with a stray one); anything else is reported.
+    auto decodeBase64 = [](const QByteArray &text, QByteArray &out) {
+        auto strict = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
+        if (strict) {
+            out = std::move(strict.decoded);
+            return true;
         }
-        data = std::move(decoded.decoded);
-    } else if (startsWithCI(raw, "data:")) {
+        QByteArray unpadded = text;
+        unpadded.replace('=', QByteArray());
+        auto lenient = QByteArray::fromBase64Encoding(unpadded, QByteArray::AbortOnBase64DecodingErrors);
+        if (!lenient)
+            return false;
+        out = std::move(lenient.decoded);
+        return true;
+    };
+    if (startsWithCI(raw, "DATA:")) {
+        // data:image/jpeg;base64,… (some writers escape the comma, or also say ENCODING=b).
+        raw.replace("\\,", ",");
         const qsizetype comma = raw.indexOf(',');
         const QByteArrayView header = QByteArrayView(raw).sliced(5, comma > 5 ? comma - 5 : 0);
         if (comma < 0 || !header.endsWith(";base64")) {
             problem(property.line, VCardReader::tr("the photo's data: address is not base64; it was left out."));
             return;
         }
-        auto decoded = QByteArray::fromBase64Encoding(raw.mid(comma + 1), QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded) {
+        if (!decodeBase64(raw.mid(comma + 1), data)) {
             problem(property.line, VCardReader::tr("the photo is not valid base64 data; it was left out."));
             return;
         }
-        data = std::move(decoded.decoded);
         declaredType = QString::fromLatin1(header.first(header.size() - 7));
+    } else if (property.encoding == Encoding::Base64) {
+        if (!decodeBase64(raw, data)) {
+            problem(property.line, VCardReader::tr("the photo is not valid base64 data; it was left out."));
+            return;
+        }
     } else {
         // A link to a photo on the web: Rapport does not fetch it, but keeps it.
         keepVerbatim(property);
@@ -674,10 +747,32 @@ void Parser::addPhoto(Property &property)
     m_contact.photoMimeType = mimeForImage(m_contact.photo, declaredType.toLatin1());
 }
 
+QString Parser::checkedDate(Property &property, bool isText)
+{
+    const QString raw = unescape(textValue(property)).trimmed();
+    const QString date = normalizeDate(raw, isText);
+    if (isText || date.isEmpty() || !(date.front().isDigit() || date.startsWith(u'-')))
+        return date;
+    // Date-like: it must be one of the ISO forms and a day that exists
+    // (month 31 is not); otherwise it is kept as the text it was, and said.
+    static const QRegularExpression iso(QStringLiteral(
+        "^(\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}(-\\d{2})?|---\\d{2})$"));
+    bool valid = iso.match(date).hasMatch();
+    if (valid && date.size() == 10 && date.at(4) == u'-')
+        valid = QDate::fromString(date, Qt::ISODate).isValid();
+    if (valid && date.startsWith(u"--") && date.size() == 7)
+        valid = QDate(2000, date.mid(2, 2).toInt(), date.mid(5, 2).toInt()).isValid();
+    if (!valid) {
+        problem(property.line, VCardReader::tr("“%1” is not a valid date; it was kept as text.").arg(raw));
+        return raw;
+    }
+    return date;
+}
+
 void Parser::mapProperty(Property &property)
 {
     const QByteArrayView name = property.name;
-    auto is = [&name]<std::size_t N>(const char(&candidate)[N]) { return equalsCI(name, candidate); };
+    auto is = [&name](Upper candidate) { return equalsCI(name, candidate); };
 
     if (is("VERSION")) {
         m_version21 = trimmed(property.value).startsWith("2.");
@@ -702,6 +797,8 @@ void Parser::mapProperty(Property &property)
         return;
     }
     if (is("N")) {
+        if (m_hasStructuredName)
+            return; // the first N wins, as FN, ORG and NICKNAME do
         const QStringList parts = splitEscaped(textValue(property), QLatin1Char(';'));
         m_contact.familyName = parts.value(0).trimmed();
         m_contact.givenName = parts.value(1).trimmed();
@@ -766,21 +863,21 @@ void Parser::mapProperty(Property &property)
         return;
     }
     if (is("BDAY")) {
-        m_contact.birthday = normalizeDate(unescape(textValue(property)), equalsCI(property.valueType, "text"));
+        if (m_contact.birthday.isEmpty())
+            m_contact.birthday = checkedDate(property, equalsCI(property.valueType, "TEXT"));
         return;
     }
     if (is("ANNIVERSARY") || is("X-ANNIVERSARY") || is("X-MS-ANNIVERSARY") || is("X-EVOLUTION-ANNIVERSARY")) {
         if (m_contact.anniversary.isEmpty())
-            m_contact.anniversary = normalizeDate(unescape(textValue(property)), equalsCI(property.valueType, "text"));
+            m_contact.anniversary = checkedDate(property, equalsCI(property.valueType, "TEXT"));
         return;
     }
     if (is("X-ABDATE")) {
-        const QString label = m_groupLabels.value(QString::fromLatin1(property.group).toLower());
-        if (label.compare(u"anniversary", Qt::CaseInsensitive) == 0 && m_contact.anniversary.isEmpty()) {
-            m_contact.anniversary = normalizeDate(unescape(textValue(property)), false);
-            return;
-        }
-        keepVerbatim(property);
+        // Its label (Apple's _$!<Anniversary>!$_) may come after it: decided
+        // when the card ends.
+        m_groupedDates.append(GroupedDate{QString::fromLatin1(property.group).toLower(),
+                                          normalizeDate(unescape(textValue(property)), false),
+                                          QString::fromUtf8(property.head) + QString::fromUtf8(property.value)});
         return;
     }
     if (is("NOTE")) {
@@ -851,6 +948,17 @@ void Parser::finishCard(int beginLine)
         const QString label = m_groupLabels.value(group);
         if (!label.isEmpty())
             m_contact.addresses[index].label = label;
+    }
+    for (const GroupedDate &date : std::as_const(m_groupedDates)) {
+        const QString label = m_groupLabels.value(date.group);
+        if (label.compare(u"anniversary", Qt::CaseInsensitive) == 0 && m_contact.anniversary.isEmpty()) {
+            m_contact.anniversary = date.date;
+        } else {
+            // Kept with its label so that an export says what the date is.
+            m_contact.extraProperties += date.raw + QLatin1String("\r\n");
+            if (!label.isEmpty())
+                m_contact.extraProperties += date.group + QStringLiteral(".X-ABLabel:") + label + QLatin1String("\r\n");
+        }
     }
     m_contact.notes = m_notes.join(QStringLiteral("\n\n"));
 

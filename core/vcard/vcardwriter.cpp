@@ -79,24 +79,48 @@ private:
     QByteArray &m_buffer;
 };
 
-QByteArray typeParam(const QString &label, bool preferred, VCardWriter::Version version)
+/// Whether a label is made of the standard TYPE words (which readers
+/// lower-case); anything else ("Studio", "Portfolio site") travels as an
+/// Apple-style group label so that it comes back exactly as written.
+bool isStandardLabel(const QString &label)
 {
-    QByteArray params;
-    QStringList types;
-    for (const QString &word : label.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        types << (word == u"mobile" ? QStringLiteral("cell") : word);
-    if (!types.isEmpty())
-        params += ";TYPE=" + paramValue(types.join(QLatin1Char(',')));
-    if (preferred)
-        params += version == VCardWriter::Version::V4_0 ? QByteArray(";PREF=1") : QByteArray(";TYPE=pref");
-    return params;
+    static const QStringList standard{
+        QStringLiteral("work"), QStringLiteral("home"),  QStringLiteral("mobile"), QStringLiteral("cell"),
+        QStringLiteral("fax"),  QStringLiteral("pager"), QStringLiteral("voice"),  QStringLiteral("text"),
+        QStringLiteral("video"), QStringLiteral("main"), QStringLiteral("car"),    QStringLiteral("isdn"),
+        QStringLiteral("dom"),  QStringLiteral("intl"),  QStringLiteral("postal"), QStringLiteral("parcel"),
+        QStringLiteral("textphone")};
+    const QStringList words = label.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return std::all_of(words.cbegin(), words.cend(), [](const QString &word) { return standard.contains(word); });
 }
 
-void writeFields(Out &out, const char *name, const QList<ContactField> &fields, VCardWriter::Version version)
+/// Writes "[itemN.]NAME;TYPE=…:value" and, for a custom label, its X-ABLabel.
+void labelled(Out &out, int &group, const char *name, const QString &label, bool preferred,
+              VCardWriter::Version version, const QByteArray &value)
+{
+    QByteArray params;
+    QByteArray prefix;
+    const bool custom = !label.isEmpty() && !isStandardLabel(label);
+    if (custom) {
+        prefix = "item" + QByteArray::number(++group) + '.';
+    } else if (!label.isEmpty()) {
+        QStringList types;
+        for (const QString &word : label.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            types << (word == u"mobile" ? QStringLiteral("cell") : word);
+        params += ";TYPE=" + paramValue(types.join(QLatin1Char(',')));
+    }
+    if (preferred)
+        params += version == VCardWriter::Version::V4_0 ? QByteArray(";PREF=1") : QByteArray(";TYPE=pref");
+    out.line(prefix + name + params + ':' + value);
+    if (custom)
+        out.line(prefix + "X-ABLabel:" + escapeText(label).toUtf8());
+}
+
+void writeFields(Out &out, int &group, const char *name, const QList<ContactField> &fields,
+                 VCardWriter::Version version)
 {
     for (const ContactField &field : fields)
-        out.line(QByteArray(name) + typeParam(field.label, field.preferred, version) + ':'
-                 + escapeText(field.value).toUtf8());
+        labelled(out, group, name, field.label, field.preferred, version, escapeText(field.value).toUtf8());
 }
 
 QByteArray structured(const QStringList &parts)
@@ -124,14 +148,15 @@ QByteArray VCardWriter::write(const Contact &contact, Version version)
     out.text("NICKNAME", contact.nickname);
     out.text("ORG", contact.organization);
     out.text("TITLE", contact.title);
-    writeFields(out, "EMAIL", contact.emails, version);
-    writeFields(out, "TEL", contact.phones, version);
+    int group = 0;
+    writeFields(out, group, "EMAIL", contact.emails, version);
+    writeFields(out, group, "TEL", contact.phones, version);
     for (const PostalAddress &address : contact.addresses) {
-        out.line("ADR" + typeParam(address.label, false, version) + ':'
-                 + structured({QString(), QString(), address.street, address.locality, address.region,
-                               address.postalCode, address.country}));
+        labelled(out, group, "ADR", address.label, false, version,
+                 structured({QString(), QString(), address.street, address.locality, address.region,
+                             address.postalCode, address.country}));
     }
-    writeFields(out, "URL", contact.urls, version);
+    writeFields(out, group, "URL", contact.urls, version);
     for (const SocialProfile &profile : contact.socialProfiles) {
         QByteArray line = "X-SOCIALPROFILE";
         if (!profile.service.isEmpty())
@@ -140,10 +165,13 @@ QByteArray VCardWriter::write(const Contact &contact, Version version)
     }
     if (!contact.birthday.isEmpty()) {
         const bool isDate = contact.birthday.front().isDigit() || contact.birthday.startsWith(u"--");
-        out.line(QByteArray(isDate || !v4 ? "BDAY:" : "BDAY;VALUE=text:") + escapeText(contact.birthday).toUtf8());
+        out.line(QByteArray(isDate ? "BDAY:" : "BDAY;VALUE=text:") + escapeText(contact.birthday).toUtf8());
     }
-    if (!contact.anniversary.isEmpty())
-        out.text(v4 ? "ANNIVERSARY" : "X-ANNIVERSARY", contact.anniversary);
+    if (!contact.anniversary.isEmpty()) {
+        const bool isDate = contact.anniversary.front().isDigit() || contact.anniversary.startsWith(u"--");
+        const QByteArray name = v4 ? "ANNIVERSARY" : "X-ANNIVERSARY";
+        out.line(name + (isDate ? ":" : ";VALUE=text:") + escapeText(contact.anniversary).toUtf8());
+    }
     if (!contact.tags.isEmpty()) {
         QStringList escaped;
         for (const QString &tag : contact.tags)

@@ -1,0 +1,443 @@
+// VCardImporter against a fresh data file: creating, matching, merging, undo,
+// refused files and a round trip through the store.
+
+#include "contactcomparison.h"
+#include "store/contactstore.h"
+#include "store/database.h"
+#include "testdatafile.h"
+#include "vcard/vcardimporter.h"
+#include "vcard/vcardwriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+#include <initializer_list>
+
+using namespace Rapport::Core;
+using namespace Qt::StringLiterals;
+using Rapport::Test::contactDifferences;
+using Rapport::Test::TestDataFile;
+
+Q_DECLARE_METATYPE(Rapport::Core::VCardWriter::Version)
+
+namespace {
+
+QByteArray card(std::initializer_list<const char *> properties, const char *version = "3.0")
+{
+    QByteArray out = "BEGIN:VCARD\r\nVERSION:" + QByteArray(version) + "\r\n";
+    for (const char *property : properties)
+        out += QByteArray(property) + "\r\n";
+    return out + "END:VCARD\r\n";
+}
+
+QString writeFile(const TestDataFile &data, const QString &name, const QByteArray &content)
+{
+    const QString path = data.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+QList<Contact> allContacts(Database &database)
+{
+    auto all = ContactStore(database).all();
+    if (!all)
+        qFatal("cannot list contacts: %s", qPrintable(all.error()));
+    return *all;
+}
+
+QString names(const QList<Contact> &contacts)
+{
+    QStringList out;
+    for (const Contact &c : contacts)
+        out << c.name();
+    return out.join(u", "_s);
+}
+
+QString errorsOf(const Result<ImportResult> &result)
+{
+    if (!result)
+        return result.error();
+    QStringList out = result->fileErrors;
+    for (const VCardProblem &problem : result->problems)
+        out << problem.toString();
+    return out.join(u'\n');
+}
+
+} // namespace
+
+class TestVCardImporter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importFiles_newCards_createsOneContactEach();
+    void importFiles_sameFileAgain_leavesEverythingUnchanged();
+    void importFiles_cardLikeAnExistingContact_mergesOnlyWhenItMatches_data();
+    void importFiles_cardLikeAnExistingContact_mergesOnlyWhenItMatches();
+    void importFiles_merge_addsDetailsAndNeverOverwrites();
+    void undo_importThatCreatedAndMerged_removesAndRestores();
+    void undo_unknownBatch_fails();
+    void importFiles_notAVCard_listsFileErrorAndImportsNothing_data();
+    void importFiles_notAVCard_listsFileErrorAndImportsNothing();
+    void importFiles_goodAndBadFile_importsTheGoodOne();
+    void importFiles_cardsWithProblems_reportsFileAndLine();
+    void importFiles_cancelled_writesNothing();
+    void importExportImport_roundTripInputs_yieldSameContacts_data();
+    void importExportImport_roundTripInputs_yieldSameContacts();
+};
+
+void TestVCardImporter::importFiles_newCards_createsOneContactEach()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    const QString path = writeFile(data, u"first.vcf"_s,
+                                   card({"FN:Ann Lee", "EMAIL:ann@example.com"})
+                                       + card({"FN:Bob Roe", "TEL:+1 303 555 0100", "TITLE:Baker"})
+                                       + card({"ORG:Acme Inc."}));
+
+    auto result = VCardImporter(db).importFiles({path});
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QCOMPARE(result->created, 3);
+    QCOMPARE(result->merged, 0);
+    QCOMPARE(result->unchanged, 0);
+    QCOMPARE(result->skipped, 0);
+    QVERIFY(result->fileErrors.isEmpty());
+    QVERIFY(result->batchId > 0);
+
+    const QList<Contact> contacts = allContacts(db);
+    QCOMPARE(names(contacts), u"Acme Inc., Ann Lee, Bob Roe"_s);
+    QCOMPARE(contacts.at(1).emails.size(), 1);
+    QCOMPARE(contacts.at(1).emails.constFirst().value, u"ann@example.com"_s);
+    QCOMPARE(contacts.at(2).title, u"Baker"_s);
+    QCOMPARE(contacts.at(2).phones.constFirst().value, u"+1 303 555 0100"_s);
+
+    auto batches = VCardImporter(db).batches();
+    QVERIFY2(batches.ok(), qPrintable(batches.error()));
+    QCOMPARE(batches->size(), 1);
+    QCOMPARE(batches->constFirst().id, result->batchId);
+    QCOMPARE(batches->constFirst().files, u"first.vcf"_s);
+    QCOMPARE(batches->constFirst().created, 3);
+    QCOMPARE(batches->constFirst().importedAt, TestDataFile::pinnedNow());
+    QVERIFY(!batches->constFirst().undoneAt.isValid());
+}
+
+void TestVCardImporter::importFiles_sameFileAgain_leavesEverythingUnchanged()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    const QString path = writeFile(data, u"contacts.vcf"_s,
+                                   card({"FN:Ann Lee", "EMAIL:ann@example.com", "NOTE:Met in Lisbon."})
+                                       + card({"FN:Bob Roe", "TEL:+1 303 555 0100"})
+                                       + card({"FN:Cem Kaya", "ORG:Acme Inc."})
+                                       + card({"N:Doe;Dana;;;", "CATEGORIES:a,b"}));
+    auto first = VCardImporter(db).importFiles({path});
+    QVERIFY2(first.ok(), qPrintable(first.error()));
+    QCOMPARE(first->created, 4);
+    const QList<Contact> before = allContacts(db);
+
+    data.clock().advanceSecs(3600);
+    auto second = VCardImporter(db).importFiles({path});
+    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QCOMPARE(second->created, 0);
+    QCOMPARE(second->merged, 0);
+    QCOMPARE(second->unchanged, 4);
+    const QList<Contact> after = allContacts(db);
+    QCOMPARE(after.size(), before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        QCOMPARE(after.at(i).id, before.at(i).id);
+        QVERIFY2(contactDifferences(before.at(i), after.at(i)).isEmpty(),
+                 qPrintable(contactDifferences(before.at(i), after.at(i)).join(u"; "_s)));
+        QCOMPARE(after.at(i).updatedAt, before.at(i).updatedAt);
+    }
+}
+
+void TestVCardImporter::importFiles_cardLikeAnExistingContact_mergesOnlyWhenItMatches_data()
+{
+    QTest::addColumn<QByteArray>("existing");
+    QTest::addColumn<QByteArray>("incoming");
+    QTest::addColumn<bool>("mergeExpected");
+
+    QTest::newRow("A card with the same UID merges although its name and email differ")
+        << card({"UID:urn:uuid:0001", "FN:Ann Lee", "EMAIL:ann@example.com"})
+        << card({"UID:urn:uuid:0001", "FN:Annie L.", "EMAIL:annie@elsewhere.example"}) << true;
+    QTest::newRow("A card with the same email in another case merges")
+        << card({"FN:Ann Lee", "EMAIL:Ann.Lee@Example.com"})
+        << card({"FN:A. Lee", "EMAIL:ann.lee@EXAMPLE.COM", "TEL:+1 303 555 0177"}) << true;
+    QTest::newRow("A card with the same email among several merges")
+        << card({"FN:Ann Lee", "EMAIL:ann@home.example"})
+        << card({"FN:Ann Lee", "EMAIL:ann@work.example", "EMAIL:ann@home.example"}) << true;
+    QTest::newRow("A card without email with the same phone digits merges")
+        << card({"FN:Bob Roe", "TEL:+1 (303) 555-0100"}) << card({"FN:Robert Roe", "TEL:303.555.0100", "TITLE:Baker"})
+        << true;
+    QTest::newRow("A card with neither email nor phone merges on name and organization")
+        << card({"FN:Cem Kaya", "ORG:Acme Inc."}) << card({"FN:cem kaya", "ORG:ACME INC.", "TITLE:CTO"}) << true;
+    QTest::newRow("Two people with different emails and the same office phone are not merged")
+        << card({"FN:Dana Doe", "EMAIL:dana@acme.example", "TEL;TYPE=work:+1 303 555 0100"})
+        << card({"FN:Eli Roe", "EMAIL:eli@acme.example", "TEL;TYPE=work:+1 303 555 0100"}) << false;
+    QTest::newRow("The same name at another organization is not merged")
+        << card({"FN:Cem Kaya", "ORG:Acme Inc."}) << card({"FN:Cem Kaya", "ORG:Globex"}) << false;
+    QTest::newRow("The same name without an organization is not merged")
+        << card({"FN:Cem Kaya", "ORG:Acme Inc."}) << card({"FN:Cem Kaya", "NOTE:Another Cem."}) << false;
+    QTest::newRow("The same name and organization with a different email is not merged")
+        << card({"FN:Cem Kaya", "ORG:Acme Inc.", "EMAIL:cem@acme.example"})
+        << card({"FN:Cem Kaya", "ORG:Acme Inc.", "EMAIL:cem.kaya@other.example"}) << false;
+    QTest::newRow("A short phone number does not match")
+        << card({"FN:Front Desk", "TEL:100"}) << card({"FN:Back Office", "TEL:100"}) << false;
+}
+
+void TestVCardImporter::importFiles_cardLikeAnExistingContact_mergesOnlyWhenItMatches()
+{
+    QFETCH(QByteArray, existing);
+    QFETCH(QByteArray, incoming);
+    QFETCH(bool, mergeExpected);
+
+    TestDataFile data;
+    Database &db = data.open();
+    auto first = VCardImporter(db).importFiles({writeFile(data, u"existing.vcf"_s, existing)});
+    QVERIFY2(first.ok() && first->created == 1, qPrintable(errorsOf(first)));
+
+    auto second = VCardImporter(db).importFiles({writeFile(data, u"incoming.vcf"_s, incoming)});
+    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QCOMPARE(second->merged, mergeExpected ? 1 : 0);
+    QCOMPARE(second->created, mergeExpected ? 0 : 1);
+    QCOMPARE(allContacts(db).size(), mergeExpected ? 1 : 2);
+}
+
+void TestVCardImporter::importFiles_merge_addsDetailsAndNeverOverwrites()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    auto first = VCardImporter(db).importFiles({writeFile(
+        data, u"existing.vcf"_s,
+        card({"FN:Jane Doe", "N:Doe;Jane;;;", "TITLE:CEO", "EMAIL;TYPE=work:jane@acme.example",
+              "TEL;TYPE=work:+1 303 555 0100", "NOTE:Old note."}))});
+    QVERIFY2(first.ok(), qPrintable(errorsOf(first)));
+
+    auto second = VCardImporter(db).importFiles({writeFile(
+        data, u"incoming.vcf"_s,
+        card({"FN:Janet Doe-Smith", "N:Doe-Smith;Janet;;;", "TITLE:Intern", "ORG:Acme Inc.",
+              "EMAIL;TYPE=home:JANE@ACME.EXAMPLE", "TEL;TYPE=cell:+1 303 555 0199", "TEL:(303) 555-0100",
+              "NOTE:Met at the fair."}))});
+    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QCOMPARE(second->merged, 1);
+
+    const QList<Contact> contacts = allContacts(db);
+    QCOMPARE(contacts.size(), 1);
+    const Contact &jane = contacts.constFirst();
+    QCOMPARE(jane.displayName, u"Jane Doe"_s);
+    QCOMPARE(jane.givenName, u"Jane"_s);
+    QCOMPARE(jane.familyName, u"Doe"_s);
+    QCOMPARE(jane.title, u"CEO"_s);
+    QCOMPARE(jane.organization, u"Acme Inc."_s); // missing before: filled
+    QCOMPARE(jane.emails.size(), 1);
+    QCOMPARE(jane.emails.constFirst().value, u"jane@acme.example"_s);
+    QCOMPARE(jane.emails.constFirst().label, u"work"_s);
+    QStringList phones;
+    for (const ContactField &phone : jane.phones)
+        phones << phone.value;
+    QCOMPARE(phones, (QStringList{u"+1 303 555 0100"_s, u"+1 303 555 0199"_s}));
+    QCOMPARE(jane.notes, u"Old note.\n\nMet at the fair."_s);
+}
+
+void TestVCardImporter::undo_importThatCreatedAndMerged_removesAndRestores()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    VCardImporter importer(db);
+    auto first = importer.importFiles({writeFile(
+        data, u"first.vcf"_s,
+        card({"FN:Jane Doe", "EMAIL:jane@acme.example", "TEL:+1 303 555 0100", "CATEGORIES:client"}))});
+    QVERIFY2(first.ok(), qPrintable(errorsOf(first)));
+    const QList<Contact> before = allContacts(db);
+    QCOMPARE(before.size(), 1);
+
+    data.clock().advanceSecs(60);
+    const QString secondPath = writeFile(
+        data, u"second.vcf"_s,
+        card({"FN:Jane Doe", "EMAIL:jane@acme.example", "TEL:+1 303 555 0199", "NOTE:New note.", "TITLE:CEO",
+              "CATEGORIES:vip"})
+            + card({"FN:Bob Roe", "EMAIL:bob@example.com"}));
+    auto second = importer.importFiles({secondPath});
+    QVERIFY2(second.ok(), qPrintable(errorsOf(second)));
+    QCOMPARE(second->created, 1);
+    QCOMPARE(second->merged, 1);
+    const QList<Contact> merged = allContacts(db);
+    QCOMPARE(names(merged), u"Bob Roe, Jane Doe"_s);
+    QCOMPARE(merged.at(1).title, u"CEO"_s);
+
+    data.clock().advanceSecs(60);
+    const Status undone = importer.undo(second->batchId);
+    QVERIFY2(undone.ok(), qPrintable(undone.error()));
+    const QList<Contact> after = allContacts(db);
+    QCOMPARE(names(after), u"Jane Doe"_s);
+    QCOMPARE(after.constFirst().id, before.constFirst().id);
+    const QStringList differences = contactDifferences(before.constFirst(), after.constFirst());
+    QVERIFY2(differences.isEmpty(), qPrintable(differences.join(u"; "_s)));
+
+    const Status again = importer.undo(second->batchId);
+    QVERIFY(!again.ok());
+    QVERIFY(!again.error().isEmpty());
+    QCOMPARE(allContacts(db).size(), 1);
+
+    auto batches = importer.batches();
+    QVERIFY2(batches.ok(), qPrintable(batches.error()));
+    QCOMPARE(batches->size(), 2);
+    QCOMPARE(batches->at(0).id, second->batchId); // newest first
+    QCOMPARE(batches->at(0).undoneAt, TestDataFile::pinnedNow().addSecs(120));
+    QVERIFY(!batches->at(1).undoneAt.isValid());
+
+    // What was undone can be imported again.
+    auto redo = importer.importFiles({secondPath});
+    QVERIFY2(redo.ok(), qPrintable(errorsOf(redo)));
+    QCOMPARE(redo->created, 1);
+    QCOMPARE(redo->merged, 1);
+}
+
+void TestVCardImporter::undo_unknownBatch_fails()
+{
+    TestDataFile data;
+    const Status undone = VCardImporter(data.open()).undo(4711);
+    QVERIFY(!undone.ok());
+    QVERIFY(undone.error().contains(u"4711"_s));
+}
+
+void TestVCardImporter::importFiles_notAVCard_listsFileErrorAndImportsNothing_data()
+{
+    QTest::addColumn<QByteArray>("content");
+
+    QTest::newRow("An HTML page") << QByteArray("<!DOCTYPE html>\n<html><body>Contacts</body></html>\n");
+    QTest::newRow("A binary file with NUL bytes") << QByteArray("\x7F" "ELF\x02\x01\x01\x00\x00\x00\xFF\x00", 12);
+    QTest::newRow("An empty file") << QByteArray();
+}
+
+void TestVCardImporter::importFiles_notAVCard_listsFileErrorAndImportsNothing()
+{
+    QFETCH(QByteArray, content);
+
+    TestDataFile data;
+    Database &db = data.open();
+    auto result = VCardImporter(db).importFiles({writeFile(data, u"wrong.vcf"_s, content)});
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QCOMPARE(result->fileErrors.size(), 1);
+    QVERIFY2(result->fileErrors.constFirst().contains(u"wrong.vcf"_s), qPrintable(result->fileErrors.constFirst()));
+    QCOMPARE(result->created, 0);
+    QCOMPARE(result->merged, 0);
+    QVERIFY(result->problems.isEmpty());
+    QVERIFY(allContacts(db).isEmpty());
+}
+
+void TestVCardImporter::importFiles_goodAndBadFile_importsTheGoodOne()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    const QString good = writeFile(data, u"good.vcf"_s, card({"FN:Ann Lee", "EMAIL:ann@example.com"}));
+    const QString bad = writeFile(data, u"bad.vcf"_s, QByteArray("<html></html>"));
+    const QString missing = data.filePath(u"missing.vcf"_s);
+    auto result = VCardImporter(db).importFiles({bad, good, missing});
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QCOMPARE(result->created, 1);
+    QCOMPARE(result->fileErrors.size(), 2);
+    QVERIFY(result->fileErrors.at(0).contains(u"bad.vcf"_s));
+    QVERIFY(result->fileErrors.at(1).contains(u"missing.vcf"_s));
+    QCOMPARE(names(allContacts(db)), u"Ann Lee"_s);
+}
+
+void TestVCardImporter::importFiles_cardsWithProblems_reportsFileAndLine()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    const QString path = writeFile(data, u"problems.vcf"_s,
+                                   card({"FN:Ann Lee", "no colon here", "EMAIL:ann@example.com"}) // lines 1-6
+                                       + card({}) // lines 7-9: nothing in it
+                                       + card({"ORG:Acme Inc."})); // lines 10-13
+    auto result = VCardImporter(db).importFiles({path});
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QCOMPARE(result->created, 2);
+    QCOMPARE(result->skipped, 1);
+    QList<int> lines;
+    for (const VCardProblem &problem : result->problems) {
+        QCOMPARE(problem.file, u"problems.vcf"_s);
+        lines << problem.line;
+    }
+    QCOMPARE(lines, (QList<int>{4, 7, 10}));
+    QCOMPARE(names(allContacts(db)), u"Acme Inc., Ann Lee"_s);
+}
+
+void TestVCardImporter::importFiles_cancelled_writesNothing()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    const qint64 existing = Rapport::Test::addContact(db, u"Already Here"_s);
+    QByteArray many;
+    for (int i = 0; i < 600; ++i)
+        many += card({qPrintable(QStringLiteral("FN:Person %1").arg(i)),
+                      qPrintable(QStringLiteral("EMAIL:person%1@example.com").arg(i))});
+    const QString path = writeFile(data, u"many.vcf"_s, many);
+
+    int calls = 0;
+    auto result = VCardImporter(db).importFiles({path}, [&calls](qint64, qint64) {
+        ++calls;
+        return false;
+    });
+    QVERIFY(!result.ok());
+    QVERIFY(!result.error().isEmpty());
+    QVERIFY(calls > 0);
+    const QList<Contact> contacts = allContacts(db);
+    QCOMPARE(contacts.size(), 1);
+    QCOMPARE(contacts.constFirst().id, existing);
+    auto batches = VCardImporter(db).batches();
+    QVERIFY2(batches.ok(), qPrintable(batches.error()));
+    QVERIFY(batches->isEmpty());
+
+    // Nothing half-written stands in the way of the next import.
+    auto again = VCardImporter(db).importFiles({path});
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QCOMPARE(again->created, 600);
+}
+
+void TestVCardImporter::importExportImport_roundTripInputs_yieldSameContacts_data()
+{
+    QTest::addColumn<VCardWriter::Version>("version");
+    QTest::newRow("Exported as vCard 4.0") << VCardWriter::Version::V4_0;
+    QTest::newRow("Exported as vCard 3.0") << VCardWriter::Version::V3_0;
+}
+
+void TestVCardImporter::importExportImport_roundTripInputs_yieldSameContacts()
+{
+    QFETCH(VCardWriter::Version, version);
+
+    const QDir inputs(QStringLiteral(RAPPORT_TEST_DATA_DIR "/roundtrip"));
+    QStringList paths;
+    for (const QString &name : inputs.entryList({u"*.vcf"_s}, QDir::Files, QDir::Name))
+        paths << inputs.filePath(name);
+    QVERIFY(paths.size() >= 4);
+
+    TestDataFile first;
+    auto imported = VCardImporter(first.open()).importFiles(paths);
+    QVERIFY2(imported.ok(), qPrintable(imported.error()));
+    QVERIFY(imported->fileErrors.isEmpty());
+    const QList<Contact> original = allContacts(first.open());
+    QCOMPARE(original.size(), imported->created);
+
+    TestDataFile second;
+    const QString exported = writeFile(second, u"export.vcf"_s, VCardWriter::write(original, version));
+    auto reimported = VCardImporter(second.open()).importFiles({exported});
+    QVERIFY2(reimported.ok(), qPrintable(reimported.error()));
+    QCOMPARE(reimported->created, original.size());
+    QCOMPARE(reimported->merged, 0);
+    QVERIFY2(reimported->problems.isEmpty(), qPrintable(errorsOf(reimported)));
+
+    const QList<Contact> copy = allContacts(second.open());
+    QCOMPARE(names(copy), names(original));
+    for (qsizetype i = 0; i < original.size(); ++i) {
+        const QStringList differences = contactDifferences(original.at(i), copy.at(i));
+        QVERIFY2(differences.isEmpty(),
+                 qPrintable(original.at(i).name() + u": "_s + differences.join(u"; "_s)));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestVCardImporter)
+#include "tst_vcardimporter.moc"
