@@ -242,6 +242,76 @@ private slots:
         QCOMPARE(Rapport::Test::fileBytes(data.path()), before);
     }
 
+    void import_exitCodesSayWhatHappened()
+    {
+        TestDataFile data;
+        auto write = [&data](const QString &name, const QByteArray &bytes) {
+            QFile file(data.filePath(name));
+            if (!file.open(QIODevice::WriteOnly))
+                qFatal("cannot write %s", qPrintable(name));
+            file.write(bytes);
+            return file.fileName();
+        };
+        const QString good = write(QStringLiteral("good.vcf"),
+                                   "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Theo Lindqvist\r\nEMAIL:theo@lindqvist.example\r\n"
+                                   "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Sam Okafor\r\nEND:VCARD\r\n");
+        const QString partly = write(QStringLiteral("partly.vcf"),
+                                     "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Adeyemi\r\nEND:VCARD\r\n"
+                                     "BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n");
+        const QString html = write(QStringLiteral("page.vcf"), "<!DOCTYPE html><html><body>Not found</body></html>");
+
+        Run imported = cliOn(data, {QStringLiteral("import"), QStringLiteral("--json"), good});
+        QCOMPARE(imported.exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(imported.out.toUtf8()).object();
+        QCOMPARE(result.value(QStringLiteral("created")).toInt(), 2);
+        QVERIFY(result.value(QStringLiteral("batch")).toInt() > 0);
+
+        Run again = cliOn(data, {QStringLiteral("import"), QStringLiteral("--json"), good});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8()).object().value(QStringLiteral("unchanged")).toInt(), 2);
+
+        Run skipped = cliOn(data, {QStringLiteral("import"), partly});
+        QCOMPARE(skipped.exitCode, 3);
+        QVERIFY2(skipped.out.contains(QStringLiteral("partly.vcf:5")), qPrintable(skipped.out));
+
+        Run notVCard = cliOn(data, {QStringLiteral("import"), html});
+        QCOMPARE(notVCard.exitCode, 2);
+        QVERIFY2(notVCard.err.contains(QStringLiteral("page.vcf")), qPrintable(notVCard.err));
+        QCOMPARE(contactsJson(data).size(), 3);
+
+        Run undone = cliOn(data, {QStringLiteral("undo-import"), QString::number(result.value(QStringLiteral("batch")).toInt())});
+        QCOMPARE(undone.exitCode, 0);
+        QCOMPARE(contactsJson(data).size(), 1);
+        QCOMPARE(cliOn(data, {QStringLiteral("undo-import"), QStringLiteral("1")}).exitCode, 1);
+    }
+
+    void export_thenImportIntoAFreshFile_givesTheSameContacts()
+    {
+        TestDataFile data;
+        QCOMPARE(cliOn(data, {QStringLiteral("demo")}).exitCode, 0);
+        for (const QString &version : {QStringLiteral("3.0"), QStringLiteral("4.0")}) {
+            const QString out = data.filePath(QStringLiteral("all-%1.vcf").arg(version));
+            Run exported = cliOn(data, {QStringLiteral("export"), QStringLiteral("--vcard"), out,
+                                        QStringLiteral("--version"), version});
+            QCOMPARE(exported.exitCode, 0);
+            TestDataFile fresh;
+            QCOMPARE(cliOn(fresh, {QStringLiteral("import"), out}).exitCode, 0);
+            const QJsonArray before = contactsJson(data);
+            const QJsonArray after = contactsJson(fresh);
+            QCOMPARE(after.size(), before.size());
+            for (const QJsonValue &value : before) {
+                const QJsonObject original = value.toObject();
+                const QJsonObject copy = byName(after, original.value(QStringLiteral("name")).toString());
+                for (const char *key : {"emails", "phones", "organization", "title", "tags", "note", "uid",
+                                        "social_profiles", "addresses"})
+                    QCOMPARE(copy.value(QLatin1StringView(key)), original.value(QLatin1StringView(key)));
+            }
+        }
+        QCOMPARE(cliOn(data, {QStringLiteral("export"), QStringLiteral("--vcard"), data.filePath(QStringLiteral("x.vcf")),
+                              QStringLiteral("--version"), QStringLiteral("2.1")}).exitCode,
+                 2);
+    }
+
     void hostileName_isStoredAndPrintedLiterally()
     {
         TestDataFile data;
