@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QByteArrayMatcher>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -9,6 +10,7 @@
 #include <QVarLengthArray>
 
 #include <cstring>
+#include <thread>
 
 namespace Rapport::Core {
 
@@ -297,6 +299,11 @@ public:
     }
 
     VCardParseResult run();
+    /// The two halves of run(), so that two parsers can each read half a file.
+    void scan();
+    VCardParseResult finish();
+    /// Takes the cards and problems of a parser that read the text right after ours.
+    void absorb(Parser &&later);
 
 private:
     void problem(int line, const QString &message)
@@ -340,6 +347,8 @@ private:
     QString m_fileName;
     const VCardReader::CardSink &m_sink;
     bool m_stopped = false;
+    bool m_sawCard = false;
+    int m_outside = 0;
     // Reused for lines that must be assembled (folded, or continued).
     QByteArray m_logical;
     QByteArray m_valueBuffer;
@@ -374,8 +383,14 @@ private:
 
 VCardParseResult Parser::run()
 {
-    bool sawCard = false;
-    int outside = 0;
+    scan();
+    return finish();
+}
+
+void Parser::scan()
+{
+    bool &sawCard = m_sawCard;
+    int &outside = m_outside;
     while (!m_lines.atEnd() && !m_stopped) {
         const QByteArrayView line = trimmed(m_lines.next());
         const int lineNo = m_lines.lineNumber();
@@ -392,17 +407,40 @@ VCardParseResult Parser::run()
         if (line.contains('\0'))
             break;
     }
-    if (!sawCard) {
-        m_result.fileError = outside == 0
+}
+
+VCardParseResult Parser::finish()
+{
+    if (!m_sawCard) {
+        m_result.fileError = m_outside == 0
             ? VCardReader::tr("%1: the file is empty; there are no contacts in it.").arg(m_fileName)
             : VCardReader::tr("%1: this is not a vCard file (no BEGIN:VCARD found); nothing was imported.")
                   .arg(m_fileName);
         m_result.problems.clear();
         return std::move(m_result);
     }
-    if (outside > 0)
-        problem(0, VCardReader::tr("%n line(s) outside BEGIN:VCARD … END:VCARD were ignored.", nullptr, outside));
+    if (m_outside > 0)
+        problem(0, VCardReader::tr("%n line(s) outside BEGIN:VCARD … END:VCARD were ignored.", nullptr, m_outside));
     return std::move(m_result);
+}
+
+void Parser::absorb(Parser &&later)
+{
+    // `later` read the lines after ours: its line numbers count from our end.
+    const int offset = m_lines.lineNumber();
+    for (ParsedCard &card : later.m_result.cards) {
+        card.line += offset;
+        m_result.cards.append(std::move(card));
+    }
+    for (VCardProblem &problem : later.m_result.problems) {
+        if (problem.line > 0)
+            problem.line += offset;
+        if (m_result.problems.size() < 500)
+            m_result.problems.append(std::move(problem));
+    }
+    m_result.skippedCards += later.m_result.skippedCards;
+    m_sawCard = m_sawCard || later.m_sawCard;
+    m_outside += later.m_outside;
 }
 
 int Parser::readCard(int beginLine)
@@ -481,6 +519,19 @@ void Parser::readProperty(QByteArrayView firstLine, int line)
     }
     if (property.name.isEmpty()) {
         problem(line, VCardReader::tr("a property without a name was ignored."));
+        return;
+    }
+    // Names (and groups) are letters, digits and '-' (RFC 6350 3.3). Anything
+    // else is damage, and keeping it would let it into an export.
+    auto validName = [](QByteArrayView name) {
+        return std::all_of(name.begin(), name.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        });
+    };
+    if (!validName(property.name) || !validName(property.group) || equalsCI(property.name, "BEGIN")
+        || equalsCI(property.name, "END")) {
+        const QString shown = QString::fromUtf8(text.first(std::min<qsizetype>(text.size(), 40)));
+        problem(line, VCardReader::tr("“%1” is not a valid vCard property; it was ignored.").arg(shown));
         return;
     }
     interpretParams(property);
@@ -1002,6 +1053,14 @@ void Parser::finishCard(int beginLine)
     m_contact = Contact{};
 }
 
+/// The start of a line "BEGIN:VCARD" at or after `from`, or -1.
+qsizetype cardBoundaryNear(QByteArrayView bytes, qsizetype from)
+{
+    static const QByteArrayMatcher begin(QByteArrayLiteral("\nBEGIN:VCARD"));
+    const qsizetype at = begin.indexIn(bytes, from);
+    return at < 0 ? -1 : at + 1;
+}
+
 /// UTF-16 files (with a BOM, or plainly "B\0E\0" / "\0B\0E") become UTF-8;
 /// a UTF-8 BOM is dropped.
 QByteArray toUtf8(QByteArrayView data, bool &converted)
@@ -1046,8 +1105,22 @@ VCardParseResult VCardReader::parse(QByteArrayView data, const QString &fileName
     QByteArrayView bytes = converted ? QByteArrayView(utf8) : data;
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes = bytes.sliced(3);
-    Parser parser(bytes, fileName, sink);
-    return parser.run();
+    // A large file read whole (not streamed) is read in two halves on two
+    // threads, split before a BEGIN:VCARD near the middle.
+    const qsizetype split = sink || bytes.size() < (4 << 20) || std::thread::hardware_concurrency() < 2
+                                ? -1
+                                : cardBoundaryNear(bytes, bytes.size() / 2);
+    if (split <= 0) {
+        Parser parser(bytes, fileName, sink);
+        return parser.run();
+    }
+    Parser first(bytes.first(split), fileName, sink);
+    Parser second(bytes.sliced(split), fileName, sink);
+    std::thread other([&second] { second.scan(); });
+    first.scan();
+    other.join();
+    first.absorb(std::move(second));
+    return first.finish();
 }
 
 VCardParseResult VCardReader::parseFile(const QString &path, const CardSink &sink)

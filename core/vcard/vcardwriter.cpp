@@ -190,8 +190,15 @@ QByteArray VCardWriter::write(const Contact &contact, Version version)
         }
     }
     if (!contact.extraProperties.isEmpty()) {
-        for (const QString &kept : contact.extraProperties.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts))
+        for (const QString &kept : contact.extraProperties.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts)) {
+            // Never let a kept line end or open a card, whatever the data file holds.
+            const QString name = kept.section(QLatin1Char(':'), 0, 0).section(QLatin1Char(';'), 0, 0).section(QLatin1Char('.'), -1);
+            if (name.compare(u"BEGIN", Qt::CaseInsensitive) == 0 || name.compare(u"END", Qt::CaseInsensitive) == 0
+                || name.compare(u"VERSION", Qt::CaseInsensitive) == 0 || kept.contains(QLatin1Char('\n'))
+                || kept.contains(QLatin1Char('\r')))
+                continue;
             out.line(kept.toUtf8());
+        }
     }
     out.line("END:VCARD");
     return buffer;
