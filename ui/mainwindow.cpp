@@ -3,14 +3,22 @@
 #include "contacts/addcontactdialog.h"
 #include "contacts/contactlistmodel.h"
 #include "contacts/contactpage.h"
+#include "import/importjob.h"
+#include "import/importsummarydialog.h"
 #include "demo/samplenetwork.h"
 #include "store/contactstore.h"
 #include "store/database.h"
+#include "vcard/vcardimporter.h"
 #include "welcomepage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QTemporaryDir>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -37,6 +45,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     , m_searchTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(150);
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilters);
@@ -48,6 +57,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    delete m_importJob; // waits for the worker, which uses its own connection
     // Views and models go before the connection they read from.
     delete m_stack;
     m_stack = nullptr;
@@ -60,6 +70,10 @@ void MainWindow::createActions()
     QAction *newContact = file->addAction(tr("&New Contact…"), this, &MainWindow::addContact);
     newContact->setObjectName(QStringLiteral("newContactAction"));
     newContact->setShortcut(QKeySequence::New);
+    QAction *import = file->addAction(tr("&Import vCards…"), this, &MainWindow::chooseImportFiles);
+    import->setObjectName(QStringLiteral("importAction"));
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    import->setToolTip(tr("Import contacts from vCard (.vcf) files; you can also drop them on the window"));
     file->addSeparator();
     QAction *open = file->addAction(tr("&Open Data File…"), this, [this] { chooseDataFile(false); });
     open->setObjectName(QStringLiteral("openDataFileAction"));
@@ -92,6 +106,7 @@ void MainWindow::createActions()
     toolbar->setObjectName(QStringLiteral("contactsToolBar"));
     toolbar->setMovable(false);
     toolbar->addAction(newContact);
+    toolbar->addAction(import);
     toolbar->addSeparator();
     toolbar->addWidget(m_search);
     toolbar->addWidget(m_stageFilter);
@@ -315,6 +330,114 @@ void MainWindow::chooseDataFile(bool createNew)
     }
     if (Status status = openDataFile(path); !status)
         QMessageBox::warning(this, createNew ? tr("New Data File") : tr("Open Data File"), status.error());
+}
+
+void MainWindow::chooseImportFiles()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Import vCards"), QString(), tr("vCard files (*.vcf *.vcard);;All files (*)"));
+    if (!paths.isEmpty())
+        importFiles(paths);
+}
+
+bool MainWindow::isImporting() const
+{
+    return m_importJob && m_importJob->isRunning();
+}
+
+void MainWindow::importFiles(const QStringList &paths)
+{
+    if (isImporting()) {
+        statusBar()->showMessage(tr("An import is already running."), 5000);
+        return;
+    }
+    delete m_importJob;
+    m_importJob = new ImportJob(m_database->path(), paths, this);
+    m_importProgress = new QProgressDialog(tr("Importing contacts…"), tr("Cancel"), 0, 0, this);
+    m_importProgress->setObjectName(QStringLiteral("importProgress"));
+    m_importProgress->setWindowTitle(tr("Import"));
+    m_importProgress->setWindowModality(Qt::WindowModal);
+    m_importProgress->setMinimumDuration(300);
+    m_importProgress->setAutoClose(false);
+    m_importProgress->setAutoReset(false);
+    connect(m_importProgress, &QProgressDialog::canceled, m_importJob, &ImportJob::cancel);
+    connect(m_importJob, &ImportJob::progressed, m_importProgress, [this](qint64 done, qint64) {
+        if (m_importProgress)
+            m_importProgress->setLabelText(tr("Importing contacts… %1 read").arg(done));
+    });
+    connect(m_importJob, &ImportJob::finished, this,
+            [this](const Core::ImportResult &result, const QString &error) {
+                delete m_importProgress;
+                m_importProgress = nullptr;
+                refresh();
+                if (!error.isEmpty()) {
+                    QMessageBox::warning(this, tr("Import"), error);
+                    emit importFinished(false);
+                    return;
+                }
+                statusBar()->showMessage(tr("Imported: %1 new, %2 merged, %3 already known.")
+                                             .arg(result.created)
+                                             .arg(result.merged)
+                                             .arg(result.unchanged),
+                                         10000);
+                emit importFinished(true);
+                if (result.created + result.merged == 0 && result.problems.isEmpty() && result.fileErrors.isEmpty())
+                    return;
+                auto *summary = new ImportSummaryDialog(result, this);
+                summary->setAttribute(Qt::WA_DeleteOnClose);
+                connect(summary, &ImportSummaryDialog::undoRequested, this, &MainWindow::undoImport);
+                summary->open();
+            });
+    m_importJob->start();
+}
+
+void MainWindow::undoImport(qint64 batchId)
+{
+    if (Status undone = VCardImporter(*m_database).undo(batchId); !undone) {
+        QMessageBox::warning(this, tr("Undo Import"), undone.error());
+        return;
+    }
+    refresh();
+    statusBar()->showMessage(tr("The import was undone."), 8000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if (mime->hasUrls() || mime->hasFormat(QStringLiteral("text/vcard"))
+        || mime->hasFormat(QStringLiteral("text/x-vcard")) || mime->hasFormat(QStringLiteral("text/directory")))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty()) {
+        // A mail client or a browser drops the card itself, not a file.
+        for (const char *format : {"text/vcard", "text/x-vcard", "text/directory"}) {
+            const QByteArray card = mime->data(QString::fromLatin1(format));
+            if (card.isEmpty())
+                continue;
+            m_droppedData = std::make_unique<QTemporaryDir>();
+            QFile file(m_droppedData->filePath(QStringLiteral("dropped.vcf")));
+            if (file.open(QIODevice::WriteOnly) && file.write(card) == card.size()) {
+                file.close();
+                paths << file.fileName();
+            }
+            break;
+        }
+    }
+    if (paths.isEmpty()) {
+        statusBar()->showMessage(tr("Only vCard files can be dropped here."), 6000);
+        return;
+    }
+    event->acceptProposedAction();
+    importFiles(paths);
 }
 
 void MainWindow::about()

@@ -14,6 +14,8 @@ class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTimer;
+class QProgressDialog;
+class QTemporaryDir;
 
 namespace Rapport::Core {
 class Database;
@@ -22,6 +24,7 @@ class Database;
 namespace Rapport::Ui {
 
 class ContactListModel;
+class ImportJob;
 class ContactPage;
 class WelcomePage;
 
@@ -45,6 +48,19 @@ public:
     Core::Status exploreSampleNetwork();
     /// Selects a contact in the list (clearing filters if needed) and shows its page.
     void showContact(qint64 contactId);
+    /// Imports vCard files off the GUI thread with a progress dialog, then
+    /// shows what happened (with Undo). Returns at once.
+    void importFiles(const QStringList &paths);
+    /// Whether an import is running.
+    bool isImporting() const;
+
+signals:
+    /// An import finished (successfully or not); for tests and scripting.
+    void importFinished(bool ok);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -57,6 +73,8 @@ private:
     void addContact();
     void chooseDataFile(bool createNew);
     void about();
+    void chooseImportFiles();
+    void undoImport(qint64 batchId);
 
     std::unique_ptr<Core::Database> m_database;
     ContactListModel *m_model = nullptr;
@@ -70,6 +88,9 @@ private:
     QLabel *m_countLabel = nullptr;
     QTimer *m_searchTimer = nullptr;
     QAction *m_sampleAction = nullptr;
+    ImportJob *m_importJob = nullptr;
+    QProgressDialog *m_importProgress = nullptr;
+    std::unique_ptr<QTemporaryDir> m_droppedData;
 };
 
 } // namespace Rapport::Ui

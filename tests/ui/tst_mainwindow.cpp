@@ -7,8 +7,14 @@
 #include "testdatafile.h"
 #include "welcomepage.h"
 
+#include <QDialog>
+#include <QDropEvent>
 #include <QLabel>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QUrl>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
@@ -127,6 +133,44 @@ private slots:
         auto *link = window.findChild<QToolButton *>(QStringLiteral("contactLink-%1").arg(other));
         QVERIFY(link);
         QCOMPARE(link->text(), QStringLiteral("Ann && Bob")); // shown as "Ann & Bob", no mnemonic
+    }
+
+    void dropVCardFile_importsInTheBackground_andCanBeUndone()
+    {
+        TestDataFile data;
+        MainWindow window(openDatabase(data));
+        window.show();
+        const QString path = data.filePath(QStringLiteral("friends.vcf"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Whitfield\r\nEMAIL:dana@copythatconverts.example\r\n"
+                       "END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:<b>Marcus</b> Bell\r\nEND:VCARD\r\n"
+                       "BEGIN:VCARD\r\nVERSION:3.0\r\nEND:VCARD\r\n");
+        }
+        QSignalSpy finished(&window, &MainWindow::importFinished);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        // As a file manager would: the drag enters (and is accepted), then drops.
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QCOMPARE(window.contactModel()->totalCount(), 2);
+
+        // The summary names the skipped card by file and line, as plain text.
+        QDialog *summary = nullptr;
+        QTRY_VERIFY((summary = window.findChild<QDialog *>(QStringLiteral("importSummaryDialog"))));
+        auto *problems = summary->findChild<QPlainTextEdit *>(QStringLiteral("importProblems"));
+        QVERIFY(problems);
+        QVERIFY2(problems->toPlainText().contains(QStringLiteral("friends.vcf:10")), qPrintable(problems->toPlainText()));
+        auto *undo = summary->findChild<QPushButton *>(QStringLiteral("undoImportButton"));
+        QVERIFY(undo);
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QTRY_COMPARE(window.contactModel()->totalCount(), 0);
     }
 
     void openDataFile_garbage_keepsTheCurrentFile()
