@@ -25,6 +25,9 @@ int main(int argc, char *argv[])
             .arg(QDir::toNativeSeparators(Rapport::Core::Database::defaultPath())),
         QApplication::translate("main", "FILE"));
     parser.addOption(dbOption);
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QApplication::translate("main", "vCard files to import (as when double-clicked)."),
+                                 QStringLiteral("[FILE.vcf...]"));
     parser.process(app);
 
     const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Rapport::Core::Database::defaultPath();
@@ -35,5 +38,7 @@ int main(int argc, char *argv[])
     }
     Rapport::Ui::MainWindow window(std::move(database).value());
     window.show();
+    if (const QStringList files = parser.positionalArguments(); !files.isEmpty())
+        window.importFiles(files);
     return app.exec();
 }

@@ -420,7 +420,8 @@ VCardParseResult Parser::finish()
         return std::move(m_result);
     }
     if (m_outside > 0)
-        problem(0, VCardReader::tr("%n line(s) outside BEGIN:VCARD … END:VCARD were ignored.", nullptr, m_outside));
+        problem(0, m_outside == 1 ? VCardReader::tr("1 line outside BEGIN:VCARD … END:VCARD was ignored.")
+                                  : VCardReader::tr("%1 lines outside BEGIN:VCARD … END:VCARD were ignored.").arg(m_outside));
     return std::move(m_result);
 }
 

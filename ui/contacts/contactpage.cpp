@@ -214,6 +214,10 @@ void ContactPage::showContact(qint64 contactId)
     }
     if (!contact->birthday.isEmpty())
         reach->addRow(dimLabel(tr("Birthday"), content), plainLabel(contact->birthday, content));
+    if (!contact->anniversary.isEmpty())
+        reach->addRow(dimLabel(tr("Anniversary"), content), plainLabel(contact->anniversary, content));
+    if (!contact->nickname.isEmpty())
+        reach->addRow(dimLabel(tr("Nickname"), content), plainLabel(contact->nickname, content));
     if (reach->rowCount() > 0) {
         layout->addWidget(heading(tr("Reach"), content));
         layout->addLayout(reach);

@@ -19,11 +19,17 @@ ImportSummaryDialog::ImportSummaryDialog(const Core::ImportResult &result, QWidg
     summary->setObjectName(QStringLiteral("importSummaryText"));
     summary->setTextFormat(Qt::PlainText);
     summary->setWordWrap(true);
+    // Singular and plural spelled out: no translation file is needed for
+    // English to read right.
     QStringList lines;
-    lines << tr("%n new contact(s)", nullptr, result.created) << tr("%n merged into people you already had", nullptr, result.merged)
-          << tr("%n already known, nothing new", nullptr, result.unchanged);
+    lines << (result.created == 1 ? tr("1 new contact") : tr("%1 new contacts").arg(result.created));
+    lines << (result.merged == 1 ? tr("1 card merged into someone you already had")
+                                 : tr("%1 cards merged into people you already had").arg(result.merged));
+    lines << (result.unchanged == 1 ? tr("1 card already known, nothing new")
+                                    : tr("%1 cards already known, nothing new").arg(result.unchanged));
     if (result.skipped > 0)
-        lines << tr("%n card(s) skipped (see below)", nullptr, result.skipped);
+        lines << (result.skipped == 1 ? tr("1 card skipped (see below)")
+                                      : tr("%1 cards skipped (see below)").arg(result.skipped));
     summary->setText(lines.join(QLatin1Char('\n')));
     QFont font = summary->font();
     font.setPointSizeF(font.pointSizeF() * 1.1);
@@ -41,7 +47,7 @@ ImportSummaryDialog::ImportSummaryDialog(const Core::ImportResult &result, QWidg
         auto *list = new QPlainTextEdit(this);
         list->setObjectName(QStringLiteral("importProblems"));
         list->setReadOnly(true);
-        list->setLineWrapMode(QPlainTextEdit::NoWrap);
+        list->setLineWrapMode(QPlainTextEdit::WidgetWidth);
         list->setPlainText(details.join(QLatin1Char('\n')));
         list->setMinimumSize(560, 160);
         layout->addWidget(list);
