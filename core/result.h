@@ -49,6 +49,8 @@ public:
 
     QString error() const { return m_error; }
     Status status() const { return ok() ? Status::success() : Status::failure(m_error); }
+    /// For callers that only care whether it worked.
+    operator Status() const { return status(); } // NOLINT: implicit by design
 
 private:
     std::optional<T> m_value;

@@ -393,12 +393,16 @@ void MainWindow::importFiles(const QStringList &paths)
 
 void MainWindow::undoImport(qint64 batchId)
 {
-    if (Status undone = VCardImporter(*m_database).undo(batchId); !undone) {
+    auto undone = VCardImporter(*m_database).undo(batchId);
+    if (!undone) {
         QMessageBox::warning(this, tr("Undo Import"), undone.error());
         return;
     }
     refresh();
-    statusBar()->showMessage(tr("The import was undone."), 8000);
+    statusBar()->showMessage(undone->kept == 0
+                                 ? tr("The import was undone.")
+                                 : tr("The import was undone; %1 contacts you changed since were kept.").arg(undone->kept),
+                             10000);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

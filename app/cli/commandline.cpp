@@ -547,9 +547,17 @@ int CommandLine::undoImport(QCommandLineParser &parser)
     auto db = openDatabase(false);
     if (!db)
         return Failure;
-    if (Status undone = VCardImporter(*db).undo(batch); !undone)
+    auto undone = VCardImporter(*db).undo(batch);
+    if (!undone)
         return fail(undone.error());
-    m_out << tr("Import %1 was undone.").arg(batch) << Qt::endl;
+    m_out << tr("Import %1 was undone: %2 contacts removed, %3 restored as they were.")
+                 .arg(batch)
+                 .arg(undone->removed)
+                 .arg(undone->restored)
+          << Qt::endl;
+    if (undone->kept > 0) {
+        m_out << tr("%1 contacts changed since the import were kept as they are.").arg(undone->kept) << Qt::endl;
+    }
     return Success;
 }
 

@@ -104,7 +104,13 @@ Status BulkContactWriter::step(sqlite3_stmt *statement)
 
 Result<qint64> BulkContactWriter::tagId(const QString &name)
 {
-    const QString key = name.toCaseFolded();
+    // The same folding as the tags table's NOCASE collation (ASCII only), so
+    // that the cache and the table agree on which tags are one.
+    QString key = name;
+    for (QChar &c : key) {
+        if (c.unicode() >= 'A' && c.unicode() <= 'Z')
+            c = QChar(c.unicode() + 32);
+    }
     if (const auto it = m_tags.constFind(key); it != m_tags.constEnd())
         return *it;
     bindText(m_findTag, 1, name);

@@ -171,6 +171,8 @@ Database::~Database()
 {
     qDeleteAll(m_statements);
     m_statements.clear();
+    qDeleteAll(m_extraStatements);
+    m_extraStatements.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -321,7 +323,17 @@ Result<QSqlQuery *> Database::exec(const QString &sql, std::initializer_list<QVa
 Result<QSqlQuery *> Database::exec(const QString &sql, const QVariantList &values)
 {
     QSqlQuery *query = m_statements.value(sql);
-    if (!query) {
+    if (query && query->isActive() && query->isSelect()) {
+        // The same SQL is still being read by a caller: rewinding it under
+        // them would repeat their rows. This call gets a statement of its own.
+        query = nullptr;
+        auto *extra = new QSqlQuery(QSqlDatabase::database(m_connectionName, false));
+        m_extraStatements.append(extra);
+        if (!extra->prepare(sql))
+            return Result<QSqlQuery *>::failure(sqlErrorText(extra->lastError()));
+        extra->setForwardOnly(true);
+        query = extra;
+    } else if (!query) {
         query = new QSqlQuery(QSqlDatabase::database(m_connectionName, false));
         if (!query->prepare(sql)) {
             const QString error = sqlErrorText(query->lastError());
@@ -333,6 +345,9 @@ Result<QSqlQuery *> Database::exec(const QString &sql, const QVariantList &value
         m_statements.insert(sql, query);
     }
     query->finish();
+    // Qt keeps values bound by an earlier run: unbind them all first.
+    for (int i = 0; i < query->boundValues().size(); ++i)
+        query->bindValue(i, QVariant());
     for (int i = 0; i < values.size(); ++i) {
         const QVariant &value = values.at(i);
         // A null QString is an empty text, not SQL NULL; NULL is an invalid QVariant.
@@ -407,6 +422,17 @@ Status Database::rollback()
         return status;
     }
     return execPlain(QStringLiteral("ROLLBACK"));
+}
+
+bool Database::setForeignKeys(bool on)
+{
+    if (m_depth > 0 || !execPlain(on ? QStringLiteral("PRAGMA foreign_keys = ON") : QStringLiteral("PRAGMA foreign_keys = OFF")))
+        return false;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    const bool now = query.exec(QStringLiteral("PRAGMA foreign_keys")) && query.next() && query.value(0).toBool();
+    if (now != on)
+        qCWarning(lcStore) << "foreign_keys is" << now << "after asking for" << on;
+    return now == on;
 }
 
 QVariant Database::toStored(const QDateTime &time)

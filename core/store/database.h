@@ -78,6 +78,11 @@ public:
     Status rollback();
     int transactionDepth() const { return m_depth; }
 
+    /// Turns foreign-key enforcement on or off for this connection (outside a
+    /// transaction only; SQLite ignores it inside one). Returns whether the
+    /// setting now is what was asked.
+    bool setForeignKeys(bool on);
+
     /// Milliseconds since the epoch, the form times take in the file.
     static QVariant toStored(const QDateTime &time);
     static QDateTime fromStored(const QVariant &value);
@@ -96,6 +101,7 @@ private:
     int m_depth = 0;
     QString m_backupPath;
     QHash<QString, QSqlQuery *> m_statements;
+    QList<QSqlQuery *> m_extraStatements;
 };
 
 } // namespace Rapport::Core

@@ -162,11 +162,12 @@ QList<Migration> buildMigrations()
                 merged INTEGER NOT NULL DEFAULT 0,
                 unchanged INTEGER NOT NULL DEFAULT 0,
                 skipped INTEGER NOT NULL DEFAULT 0,
+                finished_at INTEGER,
                 undone_at INTEGER
             ))"),
             QStringLiteral(R"(CREATE TABLE import_batch_contacts (
                 batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
-                contact_id INTEGER NOT NULL,
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
                 action TEXT NOT NULL CHECK (action IN ('created', 'merged')),
                 before TEXT,
                 PRIMARY KEY (batch_id, contact_id, action)

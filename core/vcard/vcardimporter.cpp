@@ -163,7 +163,8 @@ bool mergeInto(Contact &target, const Contact &incoming)
     for (const SocialProfile &profile : incoming.socialProfiles) {
         const bool known = std::any_of(target.socialProfiles.cbegin(), target.socialProfiles.cend(),
                                        [&profile](const SocialProfile &p) {
-                                           return p.handle.compare(profile.handle, Qt::CaseInsensitive) == 0;
+                                           return p.service.compare(profile.service, Qt::CaseInsensitive) == 0
+                                                  && p.handle.compare(profile.handle, Qt::CaseInsensitive) == 0;
                                        });
         if (!known) {
             target.socialProfiles.append(profile);
@@ -182,13 +183,19 @@ bool mergeInto(Contact &target, const Contact &incoming)
             changed = true;
         }
     }
+    // A note is new unless one of the target's paragraphs is exactly it.
     const QString note = incoming.notes.trimmed();
-    if (!note.isEmpty() && !target.notes.contains(note)) {
+    const QStringList paragraphs = target.notes.split(QStringLiteral("\n\n"));
+    const bool knownNote = target.notes.trimmed() == note
+                           || std::any_of(paragraphs.cbegin(), paragraphs.cend(),
+                                          [&note](const QString &p) { return p.trimmed() == note; });
+    if (!note.isEmpty() && !knownNote) {
         target.notes = target.notes.trimmed().isEmpty() ? note : target.notes + QStringLiteral("\n\n") + note;
         changed = true;
     }
+    const QStringList keptLines = target.extraProperties.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     for (const QString &line : incoming.extraProperties.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts)) {
-        if (!target.extraProperties.contains(line)) {
+        if (!keptLines.contains(line)) {
             target.extraProperties += line + QStringLiteral("\r\n");
             changed = true;
         }
@@ -387,8 +394,10 @@ Result<QList<SavedIndex>> dropDeferrableIndexes(Database &db)
     QList<SavedIndex> saved;
     for (const char *table : deferrableTables) {
         // sql IS NULL for the indexes behind PRIMARY KEY and UNIQUE: those stay.
+        // sql IS NULL for the automatic indexes; UNIQUE ones keep their promise
+        // during the import.
         auto q = db.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-                                        "AND sql IS NOT NULL"),
+                                        "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"),
                          {QString::fromLatin1(table)});
         if (!q)
             return q.status();
@@ -397,7 +406,9 @@ Result<QList<SavedIndex>> dropDeferrableIndexes(Database &db)
     }
     for (const SavedIndex &index : std::as_const(saved)) {
         // Names from the schema itself, never from user text.
-        if (auto dropped = db.exec(QStringLiteral("DROP INDEX \"%1\"").arg(index.name)); !dropped)
+        QString quoted = index.name;
+        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        if (auto dropped = db.exec(QStringLiteral("DROP INDEX \"%1\"").arg(quoted)); !dropped)
             return dropped.status();
     }
     return saved;
@@ -413,10 +424,10 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
     // time. (The pragma is ignored inside a transaction, so it goes first.)
     const bool outermost = m_database.transactionDepth() == 0;
     if (outermost)
-        m_database.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+        m_database.setForeignKeys(false);
     auto restoreForeignKeys = qScopeGuard([&] {
         if (outermost)
-            m_database.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+            m_database.setForeignKeys(true);
     });
     Transaction transaction(m_database);
     if (!transaction.status())
@@ -565,62 +576,91 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
             return rebuilt.status();
     }
     auto counted = m_database.exec(QStringLiteral("UPDATE import_batches SET created = ?, merged = ?, unchanged = ?, "
-                                                  "skipped = ? WHERE id = ?"),
-                                   {result.created, result.merged, result.unchanged, result.skipped, result.batchId});
+                                                  "skipped = ?, finished_at = ? WHERE id = ?"),
+                                   {result.created, result.merged, result.unchanged, result.skipped,
+                                    Database::toStored(m_database.clock().now()), result.batchId});
     if (!counted)
         return counted.status();
+    // The last word before anything lands: a Cancel pressed now still counts.
+    if (progress && !progress(done, done))
+        return Result<ImportResult>::failure(tr("The import was cancelled; nothing was imported."));
     if (Status committed = transaction.commit(); !committed)
         return committed;
-    if (progress)
-        progress(done, done);
     return result;
 }
 
-Status VCardImporter::undo(qint64 batchId)
+Result<UndoSummary> VCardImporter::undo(qint64 batchId)
 {
     Transaction transaction(m_database);
     if (!transaction.status())
         return transaction.status();
-    auto undone = m_database.scalar(QStringLiteral("SELECT coalesce(undone_at, 0) FROM import_batches WHERE id = ?"),
-                                    {batchId});
-    if (!undone)
-        return undone.status();
-    if (!undone->isValid())
-        return Status::failure(tr("There is no import with number %1.").arg(batchId));
-    if (undone->toLongLong() != 0)
-        return Status::failure(tr("Import %1 was already undone.").arg(batchId));
+    auto batch = m_database.exec(QStringLiteral("SELECT undone_at, coalesce(finished_at, imported_at) FROM import_batches "
+                                                "WHERE id = ?"),
+                                 {batchId});
+    if (!batch)
+        return batch.status();
+    if (!(*batch)->next())
+        return Result<UndoSummary>::failure(tr("There is no import with number %1.").arg(batchId));
+    const bool alreadyUndone = !(*batch)->value(0).isNull();
+    const qint64 finishedAt = (*batch)->value(1).toLongLong();
+    (*batch)->finish();
+    if (alreadyUndone)
+        return Result<UndoSummary>::failure(tr("Import %1 was already undone.").arg(batchId));
+    auto later = m_database.scalar(QStringLiteral("SELECT max(id) FROM import_batches WHERE id > ? AND undone_at IS NULL "
+                                                  "AND (created > 0 OR merged > 0)"),
+                                   {batchId});
+    if (!later)
+        return later.status();
+    if (!later->isNull()) {
+        return Result<UndoSummary>::failure(
+            tr("Import %1 came after this one and may have added to the same people; undo it first.")
+                .arg(later->toLongLong()));
+    }
 
-    QList<QPair<qint64, QString>> merged;
-    QList<qint64> created;
+    struct Row
     {
-        auto rows = m_database.exec(QStringLiteral("SELECT contact_id, action, before FROM import_batch_contacts "
-                                                   "WHERE batch_id = ?"),
-                                    {batchId});
-        if (!rows)
-            return rows.status();
-        while ((*rows)->next()) {
-            if ((*rows)->value(1).toString() == u"created")
-                created << (*rows)->value(0).toLongLong();
-            else
-                merged << qMakePair((*rows)->value(0).toLongLong(), (*rows)->value(2).toString());
+        qint64 contactId;
+        bool created;
+        QString before;
+        bool changedSince;
+    };
+    QList<Row> rows;
+    {
+        // Changed since the import: edited, or given something of the user's own.
+        auto q = m_database.exec(
+            QStringLiteral("SELECT b.contact_id, b.action, b.before, "
+                           "c.updated_at > ? "
+                           "OR EXISTS (SELECT 1 FROM interaction_participants p WHERE p.contact_id = c.id) "
+                           "OR EXISTS (SELECT 1 FROM reminders r WHERE r.contact_id = c.id) "
+                           "OR EXISTS (SELECT 1 FROM introductions i WHERE i.from_contact = c.id OR i.to_contact = c.id) "
+                           "FROM import_batch_contacts b JOIN contacts c ON c.id = b.contact_id WHERE b.batch_id = ?"),
+            {finishedAt, batchId});
+        if (!q)
+            return q.status();
+        while ((*q)->next()) {
+            rows.append(Row{(*q)->value(0).toLongLong(), (*q)->value(1).toString() == u"created",
+                            (*q)->value(2).toString(), (*q)->value(3).toBool()});
         }
     }
+    UndoSummary summary;
     ContactStore contacts(m_database);
-    for (const auto &[id, before] : std::as_const(merged)) {
-        auto exists = contacts.exists(id);
-        if (!exists)
-            return exists.status();
-        if (!*exists)
-            continue; // deleted by the user since; nothing to restore into
-        Contact restored = contactFromJson(QJsonDocument::fromJson(before.toUtf8()).object());
-        restored.id = id;
-        if (Status status = contacts.update(restored); !status)
-            return status;
-    }
-    for (qint64 id : std::as_const(created)) {
-        auto removed = m_database.exec(QStringLiteral("DELETE FROM contacts WHERE id = ?"), {id});
-        if (!removed)
-            return removed.status();
+    for (const Row &row : std::as_const(rows)) {
+        if (row.changedSince) {
+            ++summary.kept;
+            continue;
+        }
+        if (row.created) {
+            auto removed = m_database.exec(QStringLiteral("DELETE FROM contacts WHERE id = ?"), {row.contactId});
+            if (!removed)
+                return removed.status();
+            ++summary.removed;
+        } else {
+            Contact restored = contactFromJson(QJsonDocument::fromJson(row.before.toUtf8()).object());
+            restored.id = row.contactId;
+            if (Status status = contacts.update(restored); !status)
+                return status;
+            ++summary.restored;
+        }
     }
     auto sources = m_database.exec(QStringLiteral("DELETE FROM contact_sources WHERE batch_id = ?"), {batchId});
     if (!sources)
@@ -629,7 +669,9 @@ Status VCardImporter::undo(qint64 batchId)
                                   {Database::toStored(m_database.clock().now()), batchId});
     if (!marked)
         return marked.status();
-    return transaction.commit();
+    if (Status committed = transaction.commit(); !committed)
+        return committed;
+    return summary;
 }
 
 Result<QList<ImportBatch>> VCardImporter::batches()

@@ -30,6 +30,15 @@ struct ImportResult
     QStringList fileErrors;
 };
 
+/// What undoing an import did. Contacts changed since the import (edited, or
+/// given interactions, follow-ups or introductions) are kept as they are.
+struct UndoSummary
+{
+    int removed = 0;
+    int restored = 0;
+    int kept = 0;
+};
+
 /// A past import, as listed for undo.
 struct ImportBatch
 {
@@ -65,8 +74,10 @@ public:
     /// import writes nothing.
     Result<ImportResult> importFiles(const QStringList &paths, const Progress &progress = {});
 
-    /// Removes the contacts a batch created and restores those it merged into.
-    Status undo(qint64 batchId);
+    /// Removes the contacts a batch created and restores those it merged into,
+    /// except contacts the user changed since. Only the newest import not yet
+    /// undone can be undone (an older one would take later imports' data with it).
+    Result<UndoSummary> undo(qint64 batchId);
     Result<QList<ImportBatch>> batches();
 
 private:

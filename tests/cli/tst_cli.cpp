@@ -279,10 +279,18 @@ private slots:
         QVERIFY2(notVCard.err.contains(QStringLiteral("page.vcf")), qPrintable(notVCard.err));
         QCOMPARE(contactsJson(data).size(), 3);
 
-        Run undone = cliOn(data, {QStringLiteral("undo-import"), QString::number(result.value(QStringLiteral("batch")).toInt())});
+        // Imports are undone newest first: the first one waits for the later one.
+        const QString first = QString::number(result.value(QStringLiteral("batch")).toInt());
+        Run tooEarly = cliOn(data, {QStringLiteral("undo-import"), first});
+        QCOMPARE(tooEarly.exitCode, 1);
+        QVERIFY2(tooEarly.err.contains(QStringLiteral("undo it first")), qPrintable(tooEarly.err));
+        QCOMPARE(cliOn(data, {QStringLiteral("undo-import"), QString::number(first.toInt() + 2)}).exitCode, 0);
+        QCOMPARE(contactsJson(data).size(), 2);
+        Run undone = cliOn(data, {QStringLiteral("undo-import"), first});
         QCOMPARE(undone.exitCode, 0);
-        QCOMPARE(contactsJson(data).size(), 1);
-        QCOMPARE(cliOn(data, {QStringLiteral("undo-import"), QStringLiteral("1")}).exitCode, 1);
+        QVERIFY(undone.out.contains(QStringLiteral("2 contacts removed")));
+        QCOMPARE(contactsJson(data).size(), 0);
+        QCOMPARE(cliOn(data, {QStringLiteral("undo-import"), first}).exitCode, 1);
     }
 
     void export_thenImportIntoAFreshFile_givesTheSameContacts()

@@ -254,6 +254,36 @@ private slots:
         }
     }
 
+    void exec_sameSqlWhileReadingIt_doesNotRewindTheReader()
+    {
+        TestDataFile data;
+        Database &db = data.open();
+        for (int i = 0; i < 5; ++i)
+            Rapport::Test::addContact(db, QStringLiteral("P%1").arg(i));
+        const QString sql = QStringLiteral("SELECT id FROM contacts ORDER BY id");
+        auto outer = db.exec(sql);
+        QVERIFY(outer.ok());
+        int rows = 0;
+        while ((*outer)->next()) {
+            ++rows;
+            if (rows == 2) {
+                auto inner = db.exec(sql);
+                QVERIFY(inner.ok());
+                QVERIFY((*inner)->next());
+            }
+        }
+        QCOMPARE(rows, 5);
+    }
+
+    void exec_fewerValuesThanBefore_leavesNoStaleValue()
+    {
+        TestDataFile data;
+        Database &db = data.open();
+        const QString sql = QStringLiteral("SELECT coalesce(?, 'none') || '/' || coalesce(?, 'none')");
+        QCOMPARE(db.scalar(sql, {QStringLiteral("x"), QStringLiteral("y")}).value().toString(), QStringLiteral("x/y"));
+        QCOMPARE(db.scalar(sql, {QStringLiteral("only")}).value().toString(), QStringLiteral("only/none"));
+    }
+
     void exec_userText_isBoundNeverInterpreted()
     {
         TestDataFile data;

@@ -85,6 +85,10 @@ private slots:
     void importFiles_goodAndBadFile_importsTheGoodOne();
     void importFiles_cardsWithProblems_reportsFileAndLine();
     void importFiles_cancelled_writesNothing();
+    void importFiles_smallImportCancelledAtTheEnd_writesNothing();
+    void undo_afterTheIdWasReused_leavesTheNewContactAlone();
+    void undo_contactsChangedSince_areKept();
+    void undo_olderImportBeforeANewerOne_isRefused();
     void importExportImport_roundTripInputs_yieldSameContacts_data();
     void importExportImport_roundTripInputs_yieldSameContacts();
 };
@@ -396,6 +400,80 @@ void TestVCardImporter::importFiles_cancelled_writesNothing()
     auto again = VCardImporter(db).importFiles({path});
     QVERIFY2(again.ok(), qPrintable(again.error()));
     QCOMPARE(again->created, 600);
+}
+
+void TestVCardImporter::importFiles_smallImportCancelledAtTheEnd_writesNothing()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    const QString path = writeFile(data, u"ten.vcf"_s, card({"FN:One"}) + card({"FN:Two"}) + card({"FN:Three"}));
+    // Fewer cards than a progress step: only the last word before commit can cancel.
+    auto result = VCardImporter(db).importFiles({path}, [](qint64, qint64) { return false; });
+    QVERIFY(!result.ok());
+    QVERIFY(allContacts(db).isEmpty());
+}
+
+void TestVCardImporter::undo_afterTheIdWasReused_leavesTheNewContactAlone()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    VCardImporter importer(db);
+    auto imported = importer.importFiles({writeFile(data, u"two.vcf"_s, card({"FN:Alpha"}) + card({"FN:Omega"}))});
+    QVERIFY(imported.ok());
+    const QList<Contact> before = allContacts(db);
+    const qint64 omega = before.constLast().id;
+    QVERIFY(ContactStore(db).remove(omega).ok());
+    // SQLite hands the highest id out again: the user's new contact gets Omega's.
+    const qint64 mine = Rapport::Test::addContact(db, u"Typed by hand"_s);
+    QCOMPARE(mine, omega);
+    auto undone = importer.undo(imported->batchId);
+    QVERIFY2(undone.ok(), qPrintable(undone.error()));
+    QCOMPARE(names(allContacts(db)), u"Typed by hand"_s);
+}
+
+void TestVCardImporter::undo_contactsChangedSince_areKept()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    VCardImporter importer(db);
+    auto first = importer.importFiles({writeFile(data, u"a.vcf"_s, card({"FN:Kept", "EMAIL:kept@example.org"}))});
+    QVERIFY(first.ok());
+    auto second = importer.importFiles({writeFile(
+        data, u"b.vcf"_s, card({"FN:Kept", "EMAIL:kept@example.org", "TEL:+1 303 555 0199"}) + card({"FN:Edited later"})
+                              + card({"FN:Untouched"}))});
+    QVERIFY(second.ok());
+    QCOMPARE(second->merged, 1);
+    data.clock().advanceSecs(60);
+    // The user edits the merged contact and one created contact after the import.
+    for (Contact c : allContacts(db)) {
+        if (c.name() == u"Kept" || c.name() == u"Edited later") {
+            c.notes = u"My own words"_s;
+            QVERIFY(ContactStore(db).update(c).ok());
+        }
+    }
+    auto undone = importer.undo(second->batchId);
+    QVERIFY2(undone.ok(), qPrintable(undone.error()));
+    QCOMPARE(undone->removed, 1);
+    QCOMPARE(undone->kept, 2);
+    QCOMPARE(names(allContacts(db)), u"Edited later, Kept"_s);
+    for (const Contact &c : allContacts(db))
+        QCOMPARE(c.notes, u"My own words"_s);
+}
+
+void TestVCardImporter::undo_olderImportBeforeANewerOne_isRefused()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    VCardImporter importer(db);
+    auto first = importer.importFiles({writeFile(data, u"1.vcf"_s, card({"FN:X", "EMAIL:x@example.org"}))});
+    auto second = importer.importFiles({writeFile(data, u"2.vcf"_s, card({"FN:X", "EMAIL:x@example.org", "TEL:555 0100 22"}))});
+    QVERIFY(first.ok() && second.ok());
+    auto refused = importer.undo(first->batchId);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().contains(QString::number(second->batchId)), qPrintable(refused.error()));
+    QVERIFY(importer.undo(second->batchId).ok());
+    QVERIFY(importer.undo(first->batchId).ok());
+    QVERIFY(allContacts(db).isEmpty());
 }
 
 void TestVCardImporter::importExportImport_roundTripInputs_yieldSameContacts_data()

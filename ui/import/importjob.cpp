@@ -36,7 +36,10 @@ void ImportJob::start()
         Core::ImportResult result;
         QString error;
         // A connection of the worker's own: Qt SQL connections belong to one thread.
-        auto database = Core::Database::open(m_databasePath);
+        // Never create a file here: if the data file went away, say so.
+        Core::Database::OpenOptions options;
+        options.create = false;
+        auto database = Core::Database::open(m_databasePath, Core::SystemClock::instance(), options);
         if (!database) {
             error = database.error();
         } else {
