@@ -315,7 +315,7 @@ class CardQueue
 {
 public:
     static constexpr std::size_t chunkSize = 512;
-    static constexpr std::size_t maxChunks = 8;
+    static constexpr std::size_t maxChunks = 24;
 
     /// Producer side: false once the consumer has given up.
     bool push(QList<PreparedCard> &&chunk)
@@ -433,45 +433,8 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
     if (!transaction.status())
         return transaction.status();
 
-    MatchIndex index;
-    if (Status loaded = index.load(m_database); !loaded)
-        return Result<ImportResult>::failure(tr("The contacts could not be read for matching: %1").arg(loaded.error()));
-
-    QStringList names;
-    qint64 totalBytes = 0;
-    for (const QString &path : paths) {
-        names << QFileInfo(path).fileName();
-        totalBytes += QFileInfo(path).size();
-    }
-    auto batch = m_database.insert(QStringLiteral("INSERT INTO import_batches (imported_at, files) VALUES (?, ?)"),
-                                   {Database::toStored(m_database.clock().now()), names.join(QStringLiteral(", "))});
-    if (!batch)
-        return batch.status();
-    result.batchId = *batch;
-
-    // A large import relative to what is there: rebuild the search indexes
-    // once at the end (inside this transaction) instead of updating them per row.
-    auto existing = m_database.scalar(QStringLiteral("SELECT count(*) FROM contacts"));
-    if (!existing)
-        return existing.status();
-    QList<SavedIndex> deferred;
-    constexpr qint64 typicalCardBytes = 600;
-    if (totalBytes / typicalCardBytes > std::max<qint64>(2000, existing->toLongLong())) {
-        auto dropped = dropDeferrableIndexes(m_database);
-        if (!dropped)
-            return dropped.status();
-        deferred = *dropped;
-    }
-
-    index.reserve(totalBytes / typicalCardBytes);
-    ContactStore contacts(m_database);
-    BulkContactWriter writer(m_database);
-    if (!writer.status())
-        return writer.status();
-    const QString recordSql = QStringLiteral(
-        "INSERT OR IGNORE INTO import_batch_contacts (batch_id, contact_id, action, before) VALUES (?, ?, ?, ?)");
-
-    // Reading runs on a second thread while this one writes: on two cores the
+    // Reading runs on a second thread from the start, while this one loads
+    // what the file holds and then writes: on two cores the
     // import takes about as long as the slower of the two, not their sum.
     CardQueue queue;
     std::atomic<qint64> cardsRead = 0;
@@ -502,6 +465,45 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
         queue.cancel();
         reader.join();
     });
+
+    MatchIndex index;
+    if (Status loaded = index.load(m_database); !loaded)
+        return Result<ImportResult>::failure(tr("The contacts could not be read for matching: %1").arg(loaded.error()));
+
+    QStringList names;
+    qint64 totalBytes = 0;
+    for (const QString &path : paths) {
+        names << QFileInfo(path).fileName();
+        totalBytes += QFileInfo(path).size();
+    }
+    auto batch = m_database.insert(QStringLiteral("INSERT INTO import_batches (imported_at, files) VALUES (?, ?)"),
+                                   {Database::toStored(m_database.clock().now()), names.join(QStringLiteral(", "))});
+    if (!batch)
+        return batch.status();
+    result.batchId = *batch;
+
+    // A large import relative to what is there: rebuild the search indexes
+    // once at the end (inside this transaction) instead of updating them per row.
+    auto existing = m_database.scalar(QStringLiteral("SELECT count(*) FROM contacts"));
+    if (!existing)
+        return existing.status();
+    QList<SavedIndex> deferred;
+    constexpr qint64 typicalCardBytes = 600;
+    // (Re-importing what is there does not count: that is mostly lookups.)
+    if (totalBytes / typicalCardBytes > std::max<qint64>(2000, 2 * existing->toLongLong())) {
+        auto dropped = dropDeferrableIndexes(m_database);
+        if (!dropped)
+            return dropped.status();
+        deferred = *dropped;
+    }
+
+    index.reserve(totalBytes / typicalCardBytes);
+    ContactStore contacts(m_database);
+    BulkContactWriter writer(m_database);
+    if (!writer.status())
+        return writer.status();
+    const QString recordSql = QStringLiteral(
+        "INSERT OR IGNORE INTO import_batch_contacts (batch_id, contact_id, action, before) VALUES (?, ?, ?, ?)");
 
     qint64 done = 0;
     QSet<qint64> createdHere;

@@ -191,6 +191,27 @@ bool splitProperty(QByteArrayView line, Property &property, QByteArrayView &valu
     return true;
 }
 
+/// The common TYPE words as shared strings: a card's dozen TYPE values cost
+/// no allocation each.
+QString typeWord(QByteArrayView type)
+{
+    static const struct
+    {
+        Upper upper;
+        QString word;
+    } common[] = {
+        {"WORK", QStringLiteral("work")},     {"HOME", QStringLiteral("home")},   {"CELL", QStringLiteral("cell")},
+        {"INTERNET", QStringLiteral("internet")}, {"VOICE", QStringLiteral("voice")}, {"FAX", QStringLiteral("fax")},
+        {"X400", QStringLiteral("x400")},     {"TEXT", QStringLiteral("text")},   {"MAIN", QStringLiteral("main")},
+        {"PAGER", QStringLiteral("pager")},
+    };
+    for (const auto &entry : common) {
+        if (equalsCI(type, entry.upper))
+            return entry.word;
+    }
+    return QString::fromLatin1(type).toLower();
+}
+
 void addTypes(Property &property, QByteArrayView list)
 {
     qsizetype start = 0;
@@ -201,7 +222,7 @@ void addTypes(Property &property, QByteArrayView list)
             if (equalsCI(type, "PREF"))
                 property.preferred = true;
             else if (!type.isEmpty())
-                property.types.append(QString::fromLatin1(type).toLower());
+                property.types.append(typeWord(type));
             start = i + 1;
         }
     }
@@ -337,6 +358,7 @@ private:
 
     QString decodeText(const Property &property, QByteArrayView bytes);
     QString unescape(QStringView text) const;
+    QString unescape(QString &&text) const;
     QStringList splitEscaped(QStringView text, QChar separator) const;
     QString textValue(Property &property);
     QString checkedDate(Property &property, bool isText);
@@ -606,6 +628,13 @@ QString Parser::decodeText(const Property &property, QByteArrayView bytes)
     return QString::fromLatin1(bytes);
 }
 
+QString Parser::unescape(QString &&text) const
+{
+    if (!text.contains(QLatin1Char('\\')))
+        return std::move(text); // the usual case: nothing to copy
+    return unescape(QStringView(text));
+}
+
 QString Parser::unescape(QStringView text) const
 {
     const qsizetype firstEscape = text.indexOf(QLatin1Char('\\'));
@@ -677,6 +706,9 @@ QString labelFromTypes(const QStringList &types)
     static const QSet<QString> noise{QStringLiteral("internet"), QStringLiteral("voice"), QStringLiteral("x400"),
                                      QStringLiteral("text"), QStringLiteral("postal"), QStringLiteral("parcel"),
                                      QStringLiteral("intl"), QStringLiteral("dom"), QStringLiteral("msg")};
+    if (types.size() == 1 && !noise.contains(types.constFirst()) && types.constFirst() != u"cell"
+        && !types.constFirst().startsWith(u"x-"))
+        return types.constFirst(); // shared, not copied
     QStringList kept;
     for (const QString &type : types) {
         if (noise.contains(type))

@@ -154,31 +154,5 @@ int main(int argc, char *argv[])
                     "", megabytes / median, rss.at(rss.size() / 2) / 1024.0);
         std::printf("  parse speed-up over KContacts: %.1fx\n", median / ourParse);
     }
-    if (!kcontacts.isEmpty()) {
-        // KContacts prints its own parse time; /usr/bin/time gives its peak RSS.
-        QList<double> seconds;
-        QList<long> rss;
-        for (int run = 0; run < runs; ++run) {
-            QProcess child;
-            child.start(QStringLiteral("/usr/bin/time"), {QStringLiteral("-f"), QStringLiteral("rss=%M"), kcontacts, file});
-            child.waitForFinished(-1);
-            const QString out = QString::fromLatin1(child.readAllStandardOutput());
-            const QString err = QString::fromLatin1(child.readAllStandardError());
-            const qsizetype ms = out.indexOf(u"parse_ms=");
-            const qsizetype kb = err.lastIndexOf(u"rss=");
-            if (child.exitCode() != 0 || ms < 0 || kb < 0) {
-                std::fprintf(stderr, "kcontacts failed: %s %s\n", qPrintable(out), qPrintable(err));
-                return 1;
-            }
-            seconds << out.mid(ms + 9).section(QLatin1Char(' '), 0, 0).trimmed().toDouble() / 1000.0;
-            rss << err.mid(kb + 4).trimmed().toLong();
-        }
-        std::sort(seconds.begin(), seconds.end());
-        std::sort(rss.begin(), rss.end());
-        const double median = seconds.at(seconds.size() / 2);
-        std::printf("  %-9s %7s        %6.3f s  %9s         %6.1f MB/s  peak RSS %5.0f MB\n", "kcontacts", "", median,
-                    "", megabytes / median, rss.at(rss.size() / 2) / 1024.0);
-        std::printf("  parse speed-up over KContacts: %.1fx\n", median / ourParse);
-    }
     return 0;
 }
