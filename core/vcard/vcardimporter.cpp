@@ -498,6 +498,12 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
     }
 
     index.reserve(totalBytes / typicalCardBytes);
+    // A large import writes pages many times before it commits; a page cache
+    // big enough for all of them (up to 64 MB, released after) keeps SQLite
+    // from spilling half-built pages to the WAL along the way.
+    const qint64 cacheKiB = std::clamp<qint64>(totalBytes * 2 / 1024, 32 * 1024, 64 * 1024);
+    m_database.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB));
+    auto restoreCache = qScopeGuard([this] { m_database.exec(QStringLiteral("PRAGMA cache_size = -32768")); });
     ContactStore contacts(m_database);
     BulkContactWriter writer(m_database);
     if (!writer.status())
