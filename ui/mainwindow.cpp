@@ -3,6 +3,8 @@
 #include "contacts/addcontactdialog.h"
 #include "contacts/contactlistmodel.h"
 #include "contacts/contactpage.h"
+#include "contacts/loginteractiondialog.h"
+#include "store/interactionstore.h"
 #include "import/importjob.h"
 #include "import/importsummarydialog.h"
 #include "demo/samplenetwork.h"
@@ -70,6 +72,10 @@ void MainWindow::createActions()
     QAction *newContact = file->addAction(tr("&New Contact…"), this, &MainWindow::addContact);
     newContact->setObjectName(QStringLiteral("newContactAction"));
     newContact->setShortcut(QKeySequence::New);
+    m_logAction = file->addAction(tr("&Log Interaction…"), this, &MainWindow::openLogInteraction);
+    m_logAction->setObjectName(QStringLiteral("logInteractionAction"));
+    m_logAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_logAction->setToolTip(tr("Record a tweet, email, call or meeting with the selected contact"));
     QAction *import = file->addAction(tr("&Import vCards…"), this, &MainWindow::chooseImportFiles);
     import->setObjectName(QStringLiteral("importAction"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -106,6 +112,7 @@ void MainWindow::createActions()
     toolbar->setObjectName(QStringLiteral("contactsToolBar"));
     toolbar->setMovable(false);
     toolbar->addAction(newContact);
+    toolbar->addAction(m_logAction);
     toolbar->addAction(import);
     toolbar->addSeparator();
     toolbar->addWidget(m_search);
@@ -201,6 +208,7 @@ void MainWindow::refresh()
     const qint64 total = ContactStore(*m_database).count().valueOr(0);
     m_stack->setCurrentWidget(total == 0 ? static_cast<QWidget *>(m_welcome) : m_splitter);
     m_sampleAction->setEnabled(total == 0);
+    m_logAction->setEnabled(total > 0);
     if (selected > 0 && m_model->rowOf(selected) >= 0)
         showContact(selected);
     else if (m_model->rowCount() > 0)
@@ -283,6 +291,39 @@ Status MainWindow::exploreSampleNetwork()
         statusBar()->showMessage(tr("The sample network is fictional. Select someone to see their story."), 8000);
     }
     return status;
+}
+
+void MainWindow::openLogInteraction()
+{
+    const qint64 id = m_page->contactId();
+    if (id <= 0) {
+        statusBar()->showMessage(tr("Select a contact first."), 5000);
+        return;
+    }
+    auto contact = ContactStore(*m_database).get(id);
+    if (!contact)
+        return;
+    LogInteractionDialog dialog(contact->name(), m_database->clock().now(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (Status logged = logInteraction(dialog.interaction()); !logged)
+        QMessageBox::warning(this, tr("Log Interaction"), logged.error());
+}
+
+Status MainWindow::logInteraction(const Interaction &interaction)
+{
+    const qint64 id = m_page->contactId();
+    if (id <= 0)
+        return Status::failure(tr("Select a contact first."));
+    Interaction withContact = interaction;
+    withContact.participants = {id};
+    auto logged = InteractionStore(*m_database).log(withContact);
+    if (!logged)
+        return logged.status();
+    // The list (stage, last interaction) and the page show it at once.
+    refresh();
+    showContact(id);
+    return Status::success();
 }
 
 void MainWindow::addContact()

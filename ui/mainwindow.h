@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/interaction.h"
 #include "result.h"
 
 #include <QMainWindow>
@@ -48,6 +49,9 @@ public:
     Core::Status exploreSampleNetwork();
     /// Selects a contact in the list (clearing filters if needed) and shows its page.
     void showContact(qint64 contactId);
+    /// Records an interaction with the shown contact; the stage follows at once.
+    Core::Status logInteraction(const Core::Interaction &interaction);
+
     /// Imports vCard files off the GUI thread with a progress dialog, then
     /// shows what happened (with Undo). Returns at once.
     void importFiles(const QStringList &paths);
@@ -71,6 +75,7 @@ private:
     void updateStatus();
     void onSelectionChanged();
     void addContact();
+    void openLogInteraction();
     void chooseDataFile(bool createNew);
     void about();
     void chooseImportFiles();
@@ -88,6 +93,7 @@ private:
     QLabel *m_countLabel = nullptr;
     QTimer *m_searchTimer = nullptr;
     QAction *m_sampleAction = nullptr;
+    QAction *m_logAction = nullptr;
     ImportJob *m_importJob = nullptr;
     QProgressDialog *m_importProgress = nullptr;
     std::unique_ptr<QTemporaryDir> m_droppedData;

@@ -7,7 +7,10 @@
 #include "testdatafile.h"
 #include "welcomepage.h"
 
+#include <QAction>
+#include <QComboBox>
 #include <QDialog>
+#include <QTimer>
 #include <QDropEvent>
 #include <QLabel>
 #include <QMimeData>
@@ -171,6 +174,38 @@ private slots:
         QVERIFY(undo);
         QTest::mouseClick(undo, Qt::LeftButton);
         QTRY_COMPARE(window.contactModel()->totalCount(), 0);
+    }
+
+    void logInteraction_throughTheDialog_movesTheStageAtOnce()
+    {
+        TestDataFile data;
+        auto db = openDatabase(data);
+        const qint64 id = Rapport::Test::addContact(*db, QStringLiteral("Sam Okafor"));
+        MainWindow window(std::move(db));
+        window.show();
+        window.showContact(id);
+        auto *table = window.findChild<QTableView *>(QStringLiteral("contactTable"));
+        QCOMPARE(table->model()->index(0, Rapport::Ui::ContactListModel::StageColumn).data().toString(),
+                 QStringLiteral("—"));
+
+        // Keyboard only: Ctrl+L, pick "Call" by typing, a summary, Enter.
+        QTimer::singleShot(0, &window, [] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("kindField"));
+            kind->setCurrentIndex(kind->findText(QStringLiteral("Call")));
+            auto *summary = dialog->findChild<QLineEdit *>(QStringLiteral("summaryField"));
+            QTest::keyClicks(summary, QStringLiteral("First call: <b>packages</b>"));
+            QTest::keyClick(summary, Qt::Key_Return);
+        });
+        window.findChild<QAction *>(QStringLiteral("logInteractionAction"))->trigger();
+
+        QTRY_COMPARE(table->model()->index(0, Rapport::Ui::ContactListModel::StageColumn).data().toString(),
+                     QStringLiteral("Call"));
+        bool shown = false;
+        for (QLabel *label : window.findChildren<QLabel *>())
+            shown = shown || label->text().contains(QStringLiteral("First call: <b>packages</b>"));
+        QVERIFY(shown);
     }
 
     void openDataFile_garbage_keepsTheCurrentFile()
