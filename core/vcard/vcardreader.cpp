@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <QByteArrayMatcher>
 #include <QHash>
-#include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
 #include <QVarLengthArray>
@@ -317,6 +316,11 @@ public:
         , m_fileName(std::move(fileName))
         , m_sink(sink)
     {
+        // Room for every card up front (a card takes 300 bytes or more): the
+        // list never moves its cards while growing, and pages never touched
+        // cost nothing.
+        if (!sink)
+            m_result.cards.reserve(data.size() / 300 + 1);
     }
 
     VCardParseResult run();
@@ -703,25 +707,30 @@ void Parser::keepVerbatim(const Property &property)
 
 QString labelFromTypes(const QStringList &types)
 {
-    static const QSet<QString> noise{QStringLiteral("internet"), QStringLiteral("voice"), QStringLiteral("x400"),
-                                     QStringLiteral("text"), QStringLiteral("postal"), QStringLiteral("parcel"),
-                                     QStringLiteral("intl"), QStringLiteral("dom"), QStringLiteral("msg")};
-    if (types.size() == 1 && !noise.contains(types.constFirst()) && types.constFirst() != u"cell"
-        && !types.constFirst().startsWith(u"x-"))
-        return types.constFirst(); // shared, not copied
-    QStringList kept;
+    // Types that say how, not which: they make no label.
+    auto noise = [](const QString &type) {
+        return type == u"internet" || type == u"voice" || type == u"x400" || type == u"text" || type == u"postal"
+               || type == u"parcel" || type == u"intl" || type == u"dom" || type == u"msg";
+    };
+    QString label;
     for (const QString &type : types) {
-        if (noise.contains(type))
+        if (noise(type))
             continue;
-        QString label = type;
-        if (label == u"cell")
-            label = QStringLiteral("mobile");
-        if (label.startsWith(u"x-"))
-            label = label.mid(2);
-        if (!label.isEmpty() && !kept.contains(label))
-            kept.append(label);
+        QStringView word = type;
+        if (word == u"cell")
+            word = u"mobile";
+        if (word.startsWith(u"x-"))
+            word = word.sliced(2);
+        if (word.isEmpty())
+            continue;
+        if (label.isEmpty()) {
+            label = word == type ? type : word.toString(); // shares the interned type word
+        } else if (!label.split(QLatin1Char(' ')).contains(word)) {
+            label += QLatin1Char(' ');
+            label += word;
+        }
     }
-    return kept.join(QLatin1Char(' '));
+    return label;
 }
 
 /// "19850415", "1985-04-15T10:00:00Z", "--0415" and friends in one ISO form;
@@ -839,9 +848,19 @@ QString Parser::checkedDate(Property &property, bool isText)
         return date;
     // Date-like: it must be one of the ISO forms and a day that exists
     // (month 31 is not); otherwise it is kept as the text it was, and said.
-    static const QRegularExpression iso(QStringLiteral(
-        "^(\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}(-\\d{2})?|---\\d{2})$"));
-    bool valid = iso.match(date).hasMatch();
+    // YYYY, YYYY-MM, YYYY-MM-DD, --MM, --MM-DD or ---DD.
+    auto shape = [&date](const char *pattern) {
+        const qsizetype n = qsizetype(std::strlen(pattern));
+        if (date.size() != n)
+            return false;
+        for (qsizetype i = 0; i < n; ++i) {
+            if (pattern[i] == 'd' ? !date.at(i).isDigit() : date.at(i) != QLatin1Char(pattern[i]))
+                return false;
+        }
+        return true;
+    };
+    bool valid = shape("dddd") || shape("dddd-dd") || shape("dddd-dd-dd") || shape("--dd") || shape("--dd-dd")
+                 || shape("---dd");
     if (valid && date.size() == 10 && date.at(4) == u'-')
         valid = QDate::fromString(date, Qt::ISODate).isValid();
     if (valid && date.startsWith(u"--") && date.size() == 7)
