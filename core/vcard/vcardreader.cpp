@@ -676,6 +676,7 @@ QString Parser::unescape(QStringView text) const
 QStringList Parser::splitEscaped(QStringView text, QChar separator) const
 {
     QStringList parts;
+    parts.reserve(text.count(separator) + 1);
     qsizetype start = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (text[i] == QLatin1Char('\\')) {
@@ -877,6 +878,21 @@ void Parser::mapProperty(Property &property)
     const QByteArrayView name = property.name;
     auto is = [&name](Upper candidate) { return equalsCI(name, candidate); };
 
+    // The most frequent properties first: each test is cheap, but there are many.
+    if (is("EMAIL") || is("TEL") || is("URL")) {
+        QString value = unescape(textValue(property)).trimmed();
+        QList<ContactField> *list = is("EMAIL") ? &m_contact.emails : is("TEL") ? &m_contact.phones : &m_contact.urls;
+        if (list == &m_contact.emails && value.startsWith(u"mailto:", Qt::CaseInsensitive))
+            value = value.mid(7);
+        if (list == &m_contact.phones && value.startsWith(u"tel:", Qt::CaseInsensitive))
+            value = value.mid(4);
+        if (value.isEmpty())
+            return;
+        list->append(ContactField{value, labelFromTypes(property.types), property.preferred});
+        if (!property.group.isEmpty())
+            m_grouped.append(Grouped{QString::fromLatin1(property.group).toLower(), list, list->size() - 1});
+        return;
+    }
     if (is("VERSION")) {
         m_version21 = trimmed(property.value).startsWith("2.");
         return;
@@ -927,20 +943,6 @@ void Parser::mapProperty(Property &property)
     if (is("TITLE")) {
         if (m_contact.title.isEmpty())
             m_contact.title = unescape(textValue(property)).trimmed();
-        return;
-    }
-    if (is("EMAIL") || is("TEL") || is("URL")) {
-        QString value = unescape(textValue(property)).trimmed();
-        QList<ContactField> *list = is("EMAIL") ? &m_contact.emails : is("TEL") ? &m_contact.phones : &m_contact.urls;
-        if (list == &m_contact.emails && value.startsWith(u"mailto:", Qt::CaseInsensitive))
-            value = value.mid(7);
-        if (list == &m_contact.phones && value.startsWith(u"tel:", Qt::CaseInsensitive))
-            value = value.mid(4);
-        if (value.isEmpty())
-            return;
-        list->append(ContactField{value, labelFromTypes(property.types), property.preferred});
-        if (!property.group.isEmpty())
-            m_grouped.append(Grouped{QString::fromLatin1(property.group).toLower(), list, list->size() - 1});
         return;
     }
     if (is("ADR")) {
@@ -1063,7 +1065,7 @@ void Parser::finishCard(int beginLine)
                 m_contact.extraProperties += date.group + QStringLiteral(".X-ABLabel:") + label + QLatin1String("\r\n");
         }
     }
-    m_contact.notes = m_notes.join(QStringLiteral("\n\n"));
+    m_contact.notes = m_notes.size() == 1 ? std::move(m_notes.first()) : m_notes.join(QStringLiteral("\n\n"));
 
     if (m_contact.name().isEmpty()) {
         // Known only by a number, a nickname, a web address or a profile.
