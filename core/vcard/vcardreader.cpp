@@ -194,21 +194,29 @@ bool splitProperty(QByteArrayView line, Property &property, QByteArrayView &valu
 /// no allocation each.
 QString typeWord(QByteArrayView type)
 {
-    static const struct
-    {
-        Upper upper;
-        QString word;
-    } common[] = {
-        {"WORK", QStringLiteral("work")},     {"HOME", QStringLiteral("home")},   {"CELL", QStringLiteral("cell")},
-        {"INTERNET", QStringLiteral("internet")}, {"VOICE", QStringLiteral("voice")}, {"FAX", QStringLiteral("fax")},
-        {"X400", QStringLiteral("x400")},     {"TEXT", QStringLiteral("text")},   {"MAIN", QStringLiteral("main")},
-        {"PAGER", QStringLiteral("pager")},
-    };
-    for (const auto &entry : common) {
-        if (equalsCI(type, entry.upper))
-            return entry.word;
-    }
-    return QString::fromLatin1(type).toLower();
+    // Plain statics and literal comparisons: an aggregate of consteval-built
+    // members and QStrings made clang 14 destroy a temporary twice (found by
+    // fuzzing with AddressSanitizer).
+    static const QString work = QStringLiteral("work");
+    static const QString home = QStringLiteral("home");
+    static const QString cell = QStringLiteral("cell");
+    static const QString internet = QStringLiteral("internet");
+    static const QString voice = QStringLiteral("voice");
+    static const QString fax = QStringLiteral("fax");
+    if (equalsCI(type, "WORK"))
+        return work;
+    if (equalsCI(type, "HOME"))
+        return home;
+    if (equalsCI(type, "CELL"))
+        return cell;
+    if (equalsCI(type, "INTERNET"))
+        return internet;
+    if (equalsCI(type, "VOICE"))
+        return voice;
+    if (equalsCI(type, "FAX"))
+        return fax;
+    const QString word = QString::fromLatin1(type);
+    return word.toLower();
 }
 
 void addTypes(Property &property, QByteArrayView list)
