@@ -439,24 +439,31 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
     CardQueue queue;
     std::atomic<qint64> cardsRead = 0;
     QList<VCardParseResult> fileResults(paths.size());
+    std::atomic<bool> readerFailed = false;
     std::thread reader([&] {
-        for (qsizetype i = 0; i < paths.size(); ++i) {
-            QList<PreparedCard> chunk;
-            chunk.reserve(CardQueue::chunkSize);
-            bool open = true;
-            fileResults[i] = VCardReader::parseFile(paths.at(i), [&](ParsedCard &&card) {
-                CardKeys keys = keysOf(card.contact);
-                chunk.append(PreparedCard{std::move(card), std::move(keys)});
-                ++cardsRead;
-                if (chunk.size() >= qsizetype(CardQueue::chunkSize)) {
-                    open = queue.push(std::move(chunk));
-                    chunk = QList<PreparedCard>();
-                    chunk.reserve(CardQueue::chunkSize);
-                }
-                return open;
-            });
-            if (!open || (!chunk.isEmpty() && !queue.push(std::move(chunk))))
-                break;
+        // An exception must not escape a thread (that would end the program):
+        // running out of memory while reading becomes a failed import instead.
+        try {
+            for (qsizetype i = 0; i < paths.size(); ++i) {
+                QList<PreparedCard> chunk;
+                chunk.reserve(CardQueue::chunkSize);
+                bool open = true;
+                fileResults[i] = VCardReader::parseFile(paths.at(i), [&](ParsedCard &&card) {
+                    CardKeys keys = keysOf(card.contact);
+                    chunk.append(PreparedCard{std::move(card), std::move(keys)});
+                    ++cardsRead;
+                    if (chunk.size() >= qsizetype(CardQueue::chunkSize)) {
+                        open = queue.push(std::move(chunk));
+                        chunk = QList<PreparedCard>();
+                        chunk.reserve(CardQueue::chunkSize);
+                    }
+                    return open;
+                });
+                if (!open || (!chunk.isEmpty() && !queue.push(std::move(chunk))))
+                    break;
+            }
+        } catch (...) {
+            readerFailed = true;
         }
         queue.finish();
     });
@@ -570,6 +577,8 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
     }
     stopReader.dismiss();
     reader.join();
+    if (readerFailed)
+        return Result<ImportResult>::failure(tr("The files could not be read (out of memory?); nothing was imported."));
 
     for (const VCardParseResult &file : std::as_const(fileResults)) {
         if (!file.isVCard())
