@@ -215,7 +215,6 @@ void MainWindow::refresh()
         m_table->selectRow(0);
     else
         m_page->clear();
-    updateStatus();
 }
 
 void MainWindow::applyFilters()

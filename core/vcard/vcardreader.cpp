@@ -393,7 +393,6 @@ private:
     bool m_version21 = true;
     bool m_hasFormattedName = false;
     bool m_hasStructuredName = false;
-    bool m_cardBroken = false;
     QStringList m_notes;
     QHash<QString, QString> m_groupLabels;
     struct Grouped
@@ -481,10 +480,8 @@ void Parser::absorb(Parser &&later)
 int Parser::readCard(int beginLine)
 {
     m_contact = Contact{};
-    m_version21 = true;
     m_hasFormattedName = false;
     m_hasStructuredName = false;
-    m_cardBroken = false;
     m_notes.clear();
     m_groupLabels.clear();
     m_grouped.clear();
@@ -1112,7 +1109,6 @@ void Parser::finishCard(int beginLine)
     } else {
         m_result.cards.append(ParsedCard{std::move(m_contact), beginLine});
     }
-    m_contact = Contact{};
 }
 
 /// The start of a line "BEGIN:VCARD" at or after `from`, or -1.
