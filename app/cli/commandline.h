@@ -45,6 +45,7 @@ private:
     int exportFile(QCommandLineParser &parser);
     int imports(QCommandLineParser &parser);
     int undoImport(QCommandLineParser &parser);
+    int due(QCommandLineParser &parser);
 
     QTextStream &m_out;
     QTextStream &m_err;
