@@ -17,6 +17,7 @@ class QTableView;
 class QTimer;
 class QProgressDialog;
 class QTemporaryDir;
+class QUndoStack;
 
 namespace Rapport::Core {
 class Database;
@@ -28,6 +29,7 @@ class ContactListModel;
 class ImportJob;
 class ContactPage;
 class WelcomePage;
+class GraphPage;
 
 /// The window the user lives in: the contacts of one data file, searchable and
 /// filterable, with the selected contact's page beside them. An empty file
@@ -57,6 +59,11 @@ public:
     void importFiles(const QStringList &paths);
     /// Whether an import is running.
     bool isImporting() const;
+
+    /// Shows the relationship graph (with the selected contact's chains) or the contacts.
+    void showGraph(bool show);
+    GraphPage *graphPage() const { return m_graph; }
+    QUndoStack *undoStack() const { return m_undoStack; }
 
 signals:
     /// An import finished (successfully or not); for tests and scripting.
@@ -97,6 +104,9 @@ private:
     ImportJob *m_importJob = nullptr;
     QProgressDialog *m_importProgress = nullptr;
     std::unique_ptr<QTemporaryDir> m_droppedData;
+    QUndoStack *m_undoStack = nullptr;
+    GraphPage *m_graph = nullptr;
+    QAction *m_graphAction = nullptr;
 };
 
 } // namespace Rapport::Ui
