@@ -27,6 +27,7 @@ class ContactListModel;
 class ImportController;
 class ContactPage;
 class WelcomePage;
+class GraphPage;
 
 /// The window the user lives in: the contacts of one data file, searchable and
 /// filterable, with the selected contact's page beside them. An empty file
@@ -58,6 +59,11 @@ public:
     void importFiles(const QStringList &paths);
     /// Whether an import is running.
     bool isImporting() const;
+
+    /// Shows the relationship graph (with the selected contact's chains) or the contacts.
+    void showGraph(bool show);
+    GraphPage *graphPage() const { return m_graph; }
+    QUndoStack *undoStack() const { return m_undoStack; }
 
 signals:
     /// An import finished (successfully or not); for tests and scripting.
@@ -96,6 +102,8 @@ private:
     QAction *m_logAction = nullptr;
     QUndoStack *m_undoStack = nullptr;
     ImportController *m_import = nullptr;
+    GraphPage *m_graph = nullptr;
+    QAction *m_graphAction = nullptr;
 };
 
 } // namespace Rapport::Ui
