@@ -20,6 +20,7 @@ class QTemporaryDir;
 
 namespace Rapport::Core {
 class Database;
+class DataFileLock;
 }
 
 namespace Rapport::Ui {
@@ -44,7 +45,11 @@ public:
     ContactListModel *contactModel() const { return m_model; }
 
     /// Switches to the data file at `path`; on failure the current file stays open.
+    /// A file another Rapport window has open is refused (see Core::DataFileLock).
     Core::Status openDataFile(const QString &path);
+    /// Keeps the lock of the data file the window was opened on, until it
+    /// switches to another file or closes.
+    void setDataFileLock(std::unique_ptr<Core::DataFileLock> lock);
     /// Fills an empty data file with the fictional sample network.
     Core::Status exploreSampleNetwork();
     /// Selects a contact in the list (clearing filters if needed) and shows its page.
@@ -61,6 +66,8 @@ public:
 signals:
     /// An import finished (successfully or not); for tests and scripting.
     void importFinished(bool ok);
+    /// File → Open switched to another data file.
+    void dataFileChanged(const QString &path);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -97,6 +104,7 @@ private:
     ImportJob *m_importJob = nullptr;
     QProgressDialog *m_importProgress = nullptr;
     std::unique_ptr<QTemporaryDir> m_droppedData;
+    std::unique_ptr<Core::DataFileLock> m_dataFileLock;
 };
 
 } // namespace Rapport::Ui
