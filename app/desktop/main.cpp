@@ -1,5 +1,6 @@
 #include "applicationicon.h"
 #include "applicationidentity.h"
+#include "instance/instanceactivation.h"
 #include "instance/singleinstance.h"
 #include "mainwindow.h"
 #include "store/database.h"
@@ -77,20 +78,7 @@ int main(int argc, char *argv[])
     window.setDataFileLock(std::move(lock).value());
 
     SingleInstance instance;
-    const auto answerFor = [&instance](const QString &dataFile) {
-        if (const Rapport::Core::Status listening = instance.listen(dataFile); !listening)
-            qWarning().noquote() << listening.error();
-    };
-    answerFor(path);
-    QObject::connect(&window, &Rapport::Ui::MainWindow::dataFileChanged, &instance, answerFor);
-    QObject::connect(&instance, &SingleInstance::activationRequested, &window, [&window](const QStringList &handed) {
-        window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
-        window.show();
-        window.raise();
-        window.activateWindow();
-        if (!handed.isEmpty())
-            window.importFiles(handed);
-    });
+    Rapport::Ui::InstanceActivation activation(window, instance);
 
     window.show();
     if (!files.isEmpty())

@@ -42,17 +42,20 @@ Result<std::unique_ptr<DataFileLock>> DataFileLock::acquire(const QString &dataF
         if (!lock->getLockInfo(&pid, &host, &program))
             return Result<std::unique_ptr<DataFileLock>>::failure(
                 tr("“%1” is open in another Rapport. Switch to that window, or close it there first.").arg(shown));
-        if (host.isEmpty() || host == QSysInfo::machineHostName())
+        if (!host.isEmpty() && host != QSysInfo::machineHostName())
             return Result<std::unique_ptr<DataFileLock>>::failure(
-                tr("“%1” is open in another Rapport (%2, process %3). Switch to that window, or close it there first.")
-                    .arg(shown, program)
-                    .arg(pid));
+                tr("“%1” is open in Rapport on the computer “%2” (process %3). Close it there first; if that "
+                   "computer is off, delete “%4”.")
+                    .arg(shown, host)
+                    .arg(pid)
+                    .arg(QDir::toNativeSeparators(lockFilePath(path))));
+        if (program != QCoreApplication::applicationName())
+            return Result<std::unique_ptr<DataFileLock>>::failure(
+                tr("“%1” is in use by %2 (process %3). Close it there first.").arg(shown, program).arg(pid));
         return Result<std::unique_ptr<DataFileLock>>::failure(
-            tr("“%1” is open in Rapport on the computer “%2” (process %3). Close it there first; if that computer "
-               "is off, delete “%4”.")
-                .arg(shown, host)
-                .arg(pid)
-                .arg(QDir::toNativeSeparators(lockFilePath(path))));
+            tr("“%1” is open in another Rapport window (process %2). Switch to that window, or close it there first.")
+                .arg(shown)
+                .arg(pid));
     }
     case QLockFile::PermissionError:
         return Result<std::unique_ptr<DataFileLock>>::failure(

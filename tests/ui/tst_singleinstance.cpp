@@ -1,4 +1,6 @@
+#include "instance/instanceactivation.h"
 #include "instance/singleinstance.h"
+#include "store/contactstore.h"
 #include "mainwindow.h"
 #include "store/database.h"
 #include "store/datafilelock.h"
@@ -275,6 +277,42 @@ private slots:
         QCOMPARE(changed.count(), 1);
         QVERIFY(!DataFileLock::acquire(other.path()).ok()); // now this window holds it
         QVERIFY(DataFileLock::acquire(current.path()).ok()); // and let the first one go
+    }
+
+    void activation_followsTheWindowsDataFileAndImportsFilesHandedOverDuringAnImport()
+    {
+        TestDataFile data;
+        QByteArray cards;
+        for (int i = 0; i < 3000; ++i)
+            cards += "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Webinar Attendee " + QByteArray::number(i) + "\r\nEND:VCARD\r\n";
+        const QString big = data.filePath(QStringLiteral("attendees.vcf"));
+        const QString late = data.filePath(QStringLiteral("keoni.vcf"));
+        for (const auto &[path, bytes] : {std::pair{big, cards},
+                                          std::pair{late, QByteArray("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Keoni Akana\r\n"
+                                                                     "END:VCARD\r\n")}}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(bytes);
+        }
+        auto opened = Rapport::Core::Database::open(data.path(), data.clock());
+        QVERIFY(opened.ok());
+        Rapport::Ui::MainWindow window(std::move(opened).value());
+        SingleInstance instance;
+        Rapport::Ui::InstanceActivation activation(window, instance);
+        QCOMPARE(instance.currentServerName(), SingleInstance::serverName(data.path()));
+
+        QSignalSpy finished(&window, &Rapport::Ui::MainWindow::importFinished);
+        window.importFiles({big});
+        QVERIFY(window.isImporting());
+        emit instance.activationRequested({late});
+        QCOMPARE(activation.pendingFiles(), QStringList{late});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QVERIFY(activation.pendingFiles().isEmpty());
+        QCOMPARE(Rapport::Core::ContactStore(window.database()).count().valueOr(-1), qint64(3001));
+
+        TestDataFile other;
+        QVERIFY(window.openDataFile(other.path()).ok());
+        QCOMPARE(instance.currentServerName(), SingleInstance::serverName(other.path()));
     }
 
     void twoStarts_theSecondHandsItsFileToTheFirstAndExits()
