@@ -10,6 +10,7 @@
 #include "graph/graphpage.h"
 #include "store/contactstore.h"
 #include "store/database.h"
+#include "store/datafilelock.h"
 #include "vcard/vcardimporter.h"
 #include "welcomepage.h"
 
@@ -389,18 +390,30 @@ void MainWindow::addContact()
 
 Status MainWindow::openDataFile(const QString &path)
 {
+    if (m_dataFileLock && DataFileLock::canonicalPath(path) == m_dataFileLock->dataFilePath())
+        return Status::success(); // already open here
+    auto lock = DataFileLock::acquire(path);
+    if (!lock)
+        return lock.status();
     auto opened = Database::open(path);
     if (!opened)
         return opened.status();
     m_undoStack->clear(); // its commands act on the file being closed
     m_database = std::move(opened).value();
+    m_dataFileLock = std::move(lock).value();
     attachDatabase();
     if (!m_database->backupPath().isEmpty()) {
         statusBar()->showMessage(tr("The data file was updated to a new format; the previous one is kept at %1")
                                      .arg(QDir::toNativeSeparators(m_database->backupPath())),
                                  15000);
     }
+    emit dataFileChanged(m_database->path());
     return Status::success();
+}
+
+void MainWindow::setDataFileLock(std::unique_ptr<DataFileLock> lock)
+{
+    m_dataFileLock = std::move(lock);
 }
 
 void MainWindow::chooseDataFile(bool createNew)
