@@ -25,6 +25,7 @@ class Database;
 namespace Rapport::Ui {
 
 class ContactListModel;
+class FollowUps;
 class ImportJob;
 class ContactPage;
 class WelcomePage;
@@ -42,6 +43,8 @@ public:
 
     Core::Database &database() const { return *m_database; }
     ContactListModel *contactModel() const { return m_model; }
+    /// The Today view, the reminder scheduler and notifications.
+    FollowUps *followUps() const { return m_followUps; }
 
     /// Switches to the data file at `path`; on failure the current file stays open.
     Core::Status openDataFile(const QString &path);
@@ -97,6 +100,7 @@ private:
     ImportJob *m_importJob = nullptr;
     QProgressDialog *m_importProgress = nullptr;
     std::unique_ptr<QTemporaryDir> m_droppedData;
+    FollowUps *m_followUps = nullptr;
 };
 
 } // namespace Rapport::Ui
