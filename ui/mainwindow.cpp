@@ -11,6 +11,7 @@
 #include "store/contactstore.h"
 #include "store/database.h"
 #include "store/datafilelock.h"
+#include "today/followups.h"
 #include "vcard/vcardimporter.h"
 #include "welcomepage.h"
 
@@ -52,6 +53,16 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     m_searchTimer->setInterval(150);
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilters);
     createCentralWidgets();
+    m_followUps = new FollowUps(this);
+    connect(m_followUps, &FollowUps::openContactRequested, this, [this](qint64 id) {
+        m_stack->setCurrentWidget(m_splitter);
+        showContact(id);
+    });
+    connect(m_followUps, &FollowUps::contactsChanged, this, [this] {
+        m_model->reload();
+        if (m_page->contactId() > 0)
+            m_page->showContact(m_page->contactId());
+    });
     createActions();
     attachDatabase();
     m_import = new ImportController(this, [this]() -> Database & { return *m_database; }, m_undoStack);
@@ -125,6 +136,8 @@ void MainWindow::createActions()
     });
     find->setShortcut(QKeySequence::Find);
     find->setObjectName(QStringLiteral("findAction"));
+    view->addAction(m_followUps->todayAction());
+    view->addAction(m_followUps->keepRunningAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = help->addAction(tr("&About Rapport"), this, &MainWindow::about);
@@ -137,6 +150,7 @@ void MainWindow::createActions()
     toolbar->addAction(m_logAction);
     toolbar->addAction(import);
     toolbar->addAction(m_graphAction);
+    toolbar->addAction(m_followUps->todayAction());
     toolbar->addSeparator();
     toolbar->addWidget(m_search);
     toolbar->addWidget(m_stageFilter);
@@ -208,6 +222,7 @@ void MainWindow::attachDatabase()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_page = new ContactPage(*m_database, m_splitter);
     connect(m_page, &ContactPage::contactActivated, this, &MainWindow::showContact);
+    connect(m_page, &ContactPage::addFollowUpRequested, m_followUps, &FollowUps::addFollowUp);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_page);
     m_splitter->setStretchFactor(0, 3);
@@ -223,6 +238,7 @@ void MainWindow::attachDatabase()
     connect(m_graph, &GraphPage::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_stack->addWidget(m_graph);
     setCentralWidget(m_stack);
+    m_followUps->attach(*m_database, m_stack);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onSelectionChanged);
@@ -242,6 +258,7 @@ void MainWindow::refresh()
                                                            : m_splitter);
     m_graphAction->setEnabled(total > 0);
     m_graph->invalidate();
+    m_followUps->refresh();
     m_sampleAction->setEnabled(total == 0);
     m_logAction->setEnabled(total > 0);
     if (selected > 0 && m_model->rowOf(selected) >= 0)

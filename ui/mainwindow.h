@@ -25,6 +25,7 @@ class DataFileLock;
 namespace Rapport::Ui {
 
 class ContactListModel;
+class FollowUps;
 class ImportController;
 class ContactPage;
 class WelcomePage;
@@ -44,6 +45,8 @@ public:
     Core::Database &database() const { return *m_database; }
     ContactListModel *contactModel() const { return m_model; }
     QUndoStack *undoStack() const { return m_undoStack; }
+    /// The Today view, the reminder scheduler and notifications.
+    FollowUps *followUps() const { return m_followUps; }
 
     /// Switches to the data file at `path`; on failure the current file stays open.
     /// A file another Rapport window has open is refused (see Core::DataFileLock).
@@ -111,6 +114,7 @@ private:
     GraphPage *m_graph = nullptr;
     QAction *m_graphAction = nullptr;
     std::unique_ptr<Core::DataFileLock> m_dataFileLock;
+    FollowUps *m_followUps = nullptr;
 };
 
 } // namespace Rapport::Ui
