@@ -1,7 +1,10 @@
 #pragma once
 
+#include "domain/contact.h"
 #include "domain/interaction.h"
+#include "domain/introduction.h"
 #include "result.h"
+#include "undo/commandcontext.h"
 
 #include <QMainWindow>
 
@@ -11,12 +14,14 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTimer;
 class QProgressDialog;
 class QTemporaryDir;
+class QUndoStack;
 
 namespace Rapport::Core {
 class Database;
@@ -27,6 +32,7 @@ namespace Rapport::Ui {
 class ContactListModel;
 class ImportJob;
 class ContactPage;
+class ActivityPage;
 class WelcomePage;
 
 /// The window the user lives in: the contacts of one data file, searchable and
@@ -51,6 +57,18 @@ public:
     void showContact(qint64 contactId);
     /// Records an interaction with the shown contact; the stage follows at once.
     Core::Status logInteraction(const Core::Interaction &interaction);
+
+    /// Every change made in this data file, for Edit → Undo / Redo. Cleared when
+    /// another data file is opened.
+    QUndoStack *undoStack() const { return m_undoStack; }
+    /// Adds a contact (undoable) and shows it; returns its id.
+    Core::Result<qint64> createContact(const Core::Contact &contact);
+    /// Replaces the details of `contact.id` (undoable).
+    Core::Status editContact(const Core::Contact &contact);
+    /// Deletes a contact with everything that hangs off it (undoable), without asking.
+    Core::Status deleteContact(qint64 contactId);
+    /// Records "A led me to B" (undoable) and shows B.
+    Core::Status recordIntroduction(const Core::Introduction &introduction);
 
     /// Imports vCard files off the GUI thread with a progress dialog, then
     /// shows what happened (with Undo). Returns at once.
@@ -80,6 +98,12 @@ private:
     void about();
     void chooseImportFiles();
     void undoImport(qint64 batchId);
+    void createEditMenu();
+    void openEditContact();
+    void confirmDeleteContact();
+    void openRecordIntroduction();
+    void onCommandFailed(const QString &message);
+    void createViewActions(QMenu *view);
 
     std::unique_ptr<Core::Database> m_database;
     ContactListModel *m_model = nullptr;
@@ -97,6 +121,13 @@ private:
     ImportJob *m_importJob = nullptr;
     QProgressDialog *m_importProgress = nullptr;
     std::unique_ptr<QTemporaryDir> m_droppedData;
+    QUndoStack *m_undoStack = nullptr;
+    CommandContext m_commands;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QList<QAction *> m_contactActions;
+    ActivityPage *m_activity = nullptr;
+    QAction *m_activityAction = nullptr;
 };
 
 } // namespace Rapport::Ui
