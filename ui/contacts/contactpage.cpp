@@ -325,6 +325,7 @@ void ContactPage::showContact(qint64 contactId)
                                              interaction.summary.isEmpty() ? arrow
                                                                            : interaction.summary + QStringLiteral(" (") + arrow + QLatin1Char(')')),
                 content);
+            summary->setObjectName(QStringLiteral("timelineSummary"));
             row->addWidget(summary, 1);
             layout->addLayout(row);
             if (!interaction.body.isEmpty()) {
