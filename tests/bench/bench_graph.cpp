@@ -33,8 +33,10 @@ struct Network
     std::vector<std::pair<int, int>> edges;
 };
 
-/// A tree of introductions (everyone but the first contacts was introduced by
-/// someone earlier), plus extra introductions between random people.
+/// A network grown the way introductions happen: most people are introduced
+/// by someone met recently (so the graph has neighbourhoods, not just noise),
+/// a few by anyone; extra introductions mostly join people met around the
+/// same time, a few join anyone.
 Network makeNetwork(int nodes, int edgeCount, std::uint32_t seed)
 {
     Network network{nodes, {}};
@@ -44,11 +46,14 @@ Network makeNetwork(int nodes, int edgeCount, std::uint32_t seed)
         return std::uint32_t(state >> 33);
     };
     const int firstContacts = std::max(1, nodes / 50);
-    for (int i = firstContacts; i < nodes && int(network.edges.size()) < edgeCount; ++i)
-        network.edges.emplace_back(int(next() % std::uint32_t(i)), i);
+    for (int i = firstContacts; i < nodes && int(network.edges.size()) < edgeCount; ++i) {
+        const bool recent = next() % 10 != 0;
+        const int from = recent ? std::max(0, i - 1 - int(next() % 40)) : int(next() % std::uint32_t(i));
+        network.edges.emplace_back(from, i);
+    }
     while (int(network.edges.size()) < edgeCount) {
         const int a = int(next() % std::uint32_t(nodes));
-        const int b = int(next() % std::uint32_t(nodes));
+        const int b = next() % 10 != 0 ? (a + 1 + int(next() % 60)) % nodes : int(next() % std::uint32_t(nodes));
         if (a != b)
             network.edges.emplace_back(a, b);
     }

@@ -152,7 +152,9 @@ void GraphRenderer::paintScene(QPainter *painter, const QRectF &exposed, qreal s
         if (scale >= 0.45 && batch != 0)
             edgeLabels.append(EdgeLabel{(from + to) / 2, e, QLineF(from, to).length() * scale});
     }
-    const QColor colors[3] = {edgeDimmedColor, edgeColor, edgeHighlightColor};
+    // Far out, edges are a texture and the discs must show through them.
+    const QColor colors[3] = {edgeDimmedColor, scale < 0.2 ? QColor(112, 122, 133, 80) : edgeColor,
+                              edgeHighlightColor};
     // Hairlines (width 0) take the raster engine's direct line path; wider
     // pens go through the general stroker, which costs far more per edge.
     const qreal widths[3] = {0, 0, 2.8};
@@ -192,7 +194,7 @@ void GraphRenderer::paintScene(QPainter *painter, const QRectF &exposed, qreal s
         // Far out every disc is a few pixels: squares, batched per stage.
         QHash<int, QList<QRectF>> byColor;
         for (int i : std::as_const(order)) {
-            const qreal r = std::max(d.radius(i), 1.2 / scale);
+            const qreal r = std::max(d.radius(i), 1.8 / scale);
             const int key = int(d.node(i).stage) * 2 + (dimming && !d.isHighlighted(i) ? 1 : 0);
             byColor[key].append(QRectF(d.position(i).x() - r, d.position(i).y() - r, 2 * r, 2 * r));
         }
