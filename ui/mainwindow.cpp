@@ -7,6 +7,7 @@
 #include "store/interactionstore.h"
 #include "import/importjob.h"
 #include "import/importsummarydialog.h"
+#include "insights/insightspage.h"
 #include "demo/samplenetwork.h"
 #include "store/contactstore.h"
 #include "store/database.h"
@@ -103,6 +104,14 @@ void MainWindow::createActions()
     });
     find->setShortcut(QKeySequence::Find);
     find->setObjectName(QStringLiteral("findAction"));
+    view->addSeparator();
+    QAction *contactsView = view->addAction(tr("&Contacts"), this, [this] { m_stack->setCurrentWidget(m_splitter); });
+    contactsView->setObjectName(QStringLiteral("contactsViewAction"));
+    contactsView->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QAction *insights = view->addAction(tr("&Insights"), this, &MainWindow::showInsights);
+    insights->setObjectName(QStringLiteral("insightsAction"));
+    insights->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    insights->setToolTip(tr("The numbers behind your relationships: funnel, activity, introducers"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = help->addAction(tr("&About Rapport"), this, &MainWindow::about);
@@ -114,6 +123,7 @@ void MainWindow::createActions()
     toolbar->addAction(newContact);
     toolbar->addAction(m_logAction);
     toolbar->addAction(import);
+    toolbar->addAction(insights);
     toolbar->addSeparator();
     toolbar->addWidget(m_search);
     toolbar->addWidget(m_stageFilter);
@@ -191,6 +201,9 @@ void MainWindow::attachDatabase()
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({740, 460});
     m_stack->addWidget(m_splitter);
+    m_insights = new InsightsPage(*m_database, m_stack);
+    connect(m_insights, &InsightsPage::contactsRequested, this, &MainWindow::showContactSet);
+    m_stack->addWidget(m_insights);
     setCentralWidget(m_stack);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -221,6 +234,7 @@ void MainWindow::applyFilters()
 {
     ContactListQuery query = m_model->query();
     query.search = m_search->text();
+    query.ids.reset();
     const int stage = m_stageFilter->currentData().toInt();
     query.stage = stage < 0 ? std::nullopt : std::optional<Stage>(static_cast<Stage>(stage));
     m_model->setQuery(query);
@@ -228,6 +242,34 @@ void MainWindow::applyFilters()
         m_table->selectRow(0);
     else
         m_page->clear();
+}
+
+void MainWindow::showInsights()
+{
+    if (Status loaded = m_insights->reload(); !loaded)
+        statusBar()->showMessage(loaded.error(), 10000);
+    m_stack->setCurrentWidget(m_insights);
+}
+
+void MainWindow::showContactSet(const QList<qint64> &contactIds, const QString &description)
+{
+    for (QWidget *filter : std::initializer_list<QWidget *>{m_search, m_stageFilter})
+        filter->blockSignals(true);
+    m_search->clear();
+    m_stageFilter->setCurrentIndex(0);
+    for (QWidget *filter : std::initializer_list<QWidget *>{m_search, m_stageFilter})
+        filter->blockSignals(false);
+    ContactListQuery query = m_model->query();
+    query.search.clear();
+    query.stage.reset();
+    query.ids = contactIds;
+    m_model->setQuery(query);
+    m_stack->setCurrentWidget(m_splitter);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    statusBar()->showMessage(tr("Showing the %n contact(s) who %1. Search or pick a stage to see everyone.", nullptr,
+                                int(contactIds.size()))
+                                 .arg(description));
 }
 
 void MainWindow::updateStatus()

@@ -27,6 +27,7 @@ namespace Rapport::Ui {
 class ContactListModel;
 class ImportJob;
 class ContactPage;
+class InsightsPage;
 class WelcomePage;
 
 /// The window the user lives in: the contacts of one data file, searchable and
@@ -55,6 +56,13 @@ public:
     /// Imports vCard files off the GUI thread with a progress dialog, then
     /// shows what happened (with Undo). Returns at once.
     void importFiles(const QStringList &paths);
+    /// Shows the contact list narrowed to `contactIds` (an Insights bar's people);
+    /// touching the search or stage filter shows everyone again.
+    void showContactSet(const QList<qint64> &contactIds, const QString &description);
+    /// Switches the window to the Insights page, recomputed.
+    void showInsights();
+    InsightsPage *insightsPage() const { return m_insights; }
+
     /// Whether an import is running.
     bool isImporting() const;
 
@@ -88,6 +96,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QTableView *m_table = nullptr;
     ContactPage *m_page = nullptr;
+    InsightsPage *m_insights = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_stageFilter = nullptr;
     QLabel *m_countLabel = nullptr;
