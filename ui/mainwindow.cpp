@@ -6,6 +6,7 @@
 #include "contacts/loginteractiondialog.h"
 #include "store/interactionstore.h"
 #include "import/importcontroller.h"
+#include "insights/insightspage.h"
 #include "demo/samplenetwork.h"
 #include "graph/graphpage.h"
 #include "store/contactstore.h"
@@ -139,6 +140,10 @@ void MainWindow::createActions()
     createViewActions(view);
     view->addAction(m_followUps->todayAction());
     view->addAction(m_followUps->keepRunningAction());
+    m_insightsAction = view->addAction(tr("&Insights"), this, &MainWindow::showInsights);
+    m_insightsAction->setObjectName(QStringLiteral("insightsAction"));
+    m_insightsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_insightsAction->setToolTip(tr("The numbers behind your relationships: funnel, activity, introducers"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = help->addAction(tr("&About Rapport"), this, &MainWindow::about);
@@ -244,6 +249,9 @@ void MainWindow::attachDatabase()
     m_activity = new ActivityPage(*m_database, m_stack);
     connect(m_activity, &ActivityPage::contactActivated, this, &MainWindow::showContact);
     m_stack->addWidget(m_activity);
+    m_insights = new InsightsPage(*m_database, m_stack);
+    connect(m_insights, &InsightsPage::contactsRequested, this, &MainWindow::showContactSet);
+    m_stack->addWidget(m_insights);
     setCentralWidget(m_stack);
     m_followUps->attach(*m_database, m_stack);
 
@@ -285,6 +293,7 @@ void MainWindow::applyFilters()
 {
     ContactListQuery query = m_model->query();
     query.search = m_search->text();
+    query.ids.reset();
     const int stage = m_stageFilter->currentData().toInt();
     query.stage = stage < 0 ? std::nullopt : std::optional<Stage>(static_cast<Stage>(stage));
     m_model->setQuery(query);
@@ -292,6 +301,34 @@ void MainWindow::applyFilters()
         m_table->selectRow(0);
     else
         m_page->clear();
+}
+
+void MainWindow::showInsights()
+{
+    if (Status loaded = m_insights->reload(); !loaded)
+        statusBar()->showMessage(loaded.error(), 10000);
+    m_stack->setCurrentWidget(m_insights);
+}
+
+void MainWindow::showContactSet(const QList<qint64> &contactIds, const QString &description)
+{
+    for (QWidget *filter : std::initializer_list<QWidget *>{m_search, m_stageFilter})
+        filter->blockSignals(true);
+    m_search->clear();
+    m_stageFilter->setCurrentIndex(0);
+    for (QWidget *filter : std::initializer_list<QWidget *>{m_search, m_stageFilter})
+        filter->blockSignals(false);
+    ContactListQuery query = m_model->query();
+    query.search.clear();
+    query.stage.reset();
+    query.ids = contactIds;
+    m_model->setQuery(query);
+    m_stack->setCurrentWidget(m_splitter);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    statusBar()->showMessage(tr("Showing the %n contact(s) who %1. Search or pick a stage to see everyone.", nullptr,
+                                int(contactIds.size()))
+                                 .arg(description));
 }
 
 void MainWindow::updateStatus()

@@ -33,6 +33,7 @@ class FollowUps;
 class ImportController;
 class ContactPage;
 class ActivityPage;
+class InsightsPage;
 class WelcomePage;
 class GraphPage;
 
@@ -79,6 +80,13 @@ public:
     /// preview, commits what the user chose (an undoable step) and shows what
     /// happened. Returns at once.
     void importFiles(const QStringList &paths);
+    /// Shows the contact list narrowed to `contactIds` (an Insights bar's people);
+    /// touching the search or stage filter shows everyone again.
+    void showContactSet(const QList<qint64> &contactIds, const QString &description);
+    /// Switches the window to the Insights page, recomputed.
+    void showInsights();
+    InsightsPage *insightsPage() const { return m_insights; }
+
     /// Whether an import is running.
     bool isImporting() const;
 
@@ -123,6 +131,8 @@ private:
     QSplitter *m_splitter = nullptr;
     QTableView *m_table = nullptr;
     ContactPage *m_page = nullptr;
+    InsightsPage *m_insights = nullptr;
+    QAction *m_insightsAction = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_stageFilter = nullptr;
     QLabel *m_countLabel = nullptr;
