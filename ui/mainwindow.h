@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QActionGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -123,6 +124,9 @@ private:
     void openRecordIntroduction();
     void onCommandFailed(const QString &message);
     void createViewActions(QMenu *view);
+    /// Shows one of the central views (the welcome page instead while the file is empty).
+    void showView(QWidget *page);
+    void syncViewActions();
 
     std::unique_ptr<Core::Database> m_database;
     ContactListModel *m_model = nullptr;
@@ -151,6 +155,8 @@ private:
     QList<QAction *> m_contactActions;
     ActivityPage *m_activity = nullptr;
     QAction *m_activityAction = nullptr;
+    QAction *m_contactsAction = nullptr;
+    QActionGroup *m_views = nullptr;
 };
 
 } // namespace Rapport::Ui
