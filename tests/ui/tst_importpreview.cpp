@@ -319,6 +319,28 @@ private slots:
         QCOMPARE(window.contactModel()->totalCount(), 2);
     }
 
+    void anotherDataFileOpenedWhileThePreviewIsOpen_importsIntoNeither()
+    {
+        TestDataFile data;
+        TestDataFile other;
+        openDatabase(other); // create it
+        MainWindow window(openDatabase(data));
+        window.show();
+        QSignalSpy finished(&window, &MainWindow::importFinished);
+        window.importFiles({writeFile(data, QStringLiteral("friends.vcf"), twoPeople)});
+        ImportPreviewDialog *preview = waitForPreview(window);
+        QVERIFY(preview);
+        QVERIFY(window.openDataFile(other.path()).ok());
+        clickButton(preview, "importButton");
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY(window.findChild<QMessageBox *>(QStringLiteral("importRefusedMessage")));
+        QVERIFY(names(window.database()).isEmpty());
+        auto first = Database::open(data.path(), data.clock());
+        QVERIFY(first.ok());
+        QVERIFY(names(**first).isEmpty());
+    }
+
     void cancelInThePreview_writesNothing()
     {
         TestDataFile data;

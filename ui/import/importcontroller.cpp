@@ -134,7 +134,8 @@ void ImportController::importFiles(const QStringList &paths)
     }
     m_busy = true;
     delete m_job;
-    m_job = new ImportJob(m_database().path(), paths, this);
+    m_planPath = m_database().path();
+    m_job = new ImportJob(m_planPath, paths, this);
     showProgress(tr("Reading and matching cards…"));
     connect(m_job, &ImportJob::progressed, this, [this](qint64 done, qint64) {
         if (m_progress)
@@ -170,6 +171,14 @@ void ImportController::planned(const std::shared_ptr<Core::ImportPlan> &plan, co
 
 void ImportController::commit(const std::shared_ptr<Core::ImportPlan> &plan)
 {
+    // The plan's matches are contacts of the file it was made for.
+    if (m_database().path() != m_planPath) {
+        refuse(tr("Another data file was opened since the preview was made; nothing was imported. "
+                  "Import the files again to see what they would do in this one."),
+               {});
+        end(false);
+        return;
+    }
     delete m_job;
     m_job = new ImportJob(m_database().path(), std::shared_ptr<const Core::ImportPlan>(plan), this);
     QProgressDialog *progress = showProgress(tr("Importing contacts…"));

@@ -72,6 +72,8 @@ private:
     DatabaseAccess m_database;
     QUndoStack *m_undoStack;
     ImportJob *m_job = nullptr;
+    /// The data file the current plan was made against.
+    QString m_planPath;
     QPointer<QProgressDialog> m_progress;
     bool m_cancelRequested = false;
     bool m_busy = false;
