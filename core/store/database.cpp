@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -27,6 +29,28 @@ QString sqlErrorText(const QSqlError &error)
     return text.trimmed();
 }
 
+// The data files this process has connections to. POSIX releases every lock
+// a process holds on a file when any of its descriptors of that file closes,
+// so reading the header of a file a connection here has open would silently
+// drop that connection's SQLite locks; another process (rapport-cli, or a
+// read while an import runs) could then checkpoint and delete the WAL under
+// it, and what this process writes afterwards would be lost.
+QMutex openFilesMutex;
+QHash<QString, int> openFiles;
+
+QString openFileKey(const QString &path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+}
+
+bool isOpenInThisProcess(const QString &path)
+{
+    const QMutexLocker locker(&openFilesMutex);
+    return openFiles.value(openFileKey(path)) > 0;
+}
+
 /// What a look at an existing file found, without changing a byte of it.
 struct FileFacts
 {
@@ -37,27 +61,31 @@ struct FileFacts
 Result<FileFacts> inspectExisting(const QString &path)
 {
     const QString name = QDir::toNativeSeparators(path);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return Result<FileFacts>::failure(
-            Database::tr("The data file “%1” cannot be read: %2").arg(name, file.errorString()));
-    }
-    if (file.size() == 0)
-        return FileFacts{};
+    // A file that a connection here has open was checked when it was opened,
+    // and only SQLite may open it now (see openFiles).
+    if (!isOpenInThisProcess(path)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            return Result<FileFacts>::failure(
+                Database::tr("The data file “%1” cannot be read: %2").arg(name, file.errorString()));
+        }
+        if (file.size() == 0)
+            return FileFacts{};
 
-    static const QByteArray sqliteMagic("SQLite format 3\0", 16);
-    const QByteArray header = file.read(100);
-    file.close();
-    if (!header.startsWith(sqliteMagic)) {
-        return Result<FileFacts>::failure(
-            Database::tr("“%1” is not a Rapport data file: it is not an SQLite database. "
-                         "The file was left as it is.")
-                .arg(name));
-    }
-    if (header.size() < 100) {
-        return Result<FileFacts>::failure(
-            Database::tr("The data file “%1” is damaged (it is cut short). The file was left as it is.")
-                .arg(name));
+        static const QByteArray sqliteMagic("SQLite format 3\0", 16);
+        const QByteArray header = file.read(100);
+        file.close();
+        if (!header.startsWith(sqliteMagic)) {
+            return Result<FileFacts>::failure(
+                Database::tr("“%1” is not a Rapport data file: it is not an SQLite database. "
+                             "The file was left as it is.")
+                    .arg(name));
+        }
+        if (header.size() < 100) {
+            return Result<FileFacts>::failure(
+                Database::tr("The data file “%1” is damaged (it is cut short). The file was left as it is.")
+                    .arg(name));
+        }
     }
 
     // A read-only connection, so that nothing (not even the journal mode) is
@@ -165,6 +193,9 @@ Database::Database(QString path, QString connectionName, const Clock &clock)
     , m_connectionName(std::move(connectionName))
     , m_clock(clock)
 {
+    m_openFileKey = openFileKey(m_path);
+    const QMutexLocker locker(&openFilesMutex);
+    ++openFiles[m_openFileKey];
 }
 
 Database::~Database()
@@ -179,6 +210,9 @@ Database::~Database()
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    const QMutexLocker locker(&openFilesMutex);
+    if (--openFiles[m_openFileKey] <= 0)
+        openFiles.remove(m_openFileKey);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const Clock &clock)

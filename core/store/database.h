@@ -95,6 +95,7 @@ private:
     Status execPlain(const QString &sql);
 
     QString m_path;
+    QString m_openFileKey; // this file in the process's registry of open files
     QString m_connectionName;
     const Clock &m_clock;
     int m_schemaVersion = 0;

@@ -1,4 +1,7 @@
+#include "store/contactstore.h"
+#include "store/database.h"
 #include "store/datafilelock.h"
+#include "testdatafile.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,6 +12,19 @@
 #include <QTest>
 
 using Rapport::Core::DataFileLock;
+
+namespace {
+
+std::pair<int, QString> runCli(const QString &dataFile, const QStringList &arguments)
+{
+    QProcess cli;
+    cli.start(QStringLiteral(RAPPORT_CLI_PATH), QStringList{QStringLiteral("--db"), dataFile} + arguments);
+    if (!cli.waitForFinished(30000))
+        return {-1, QStringLiteral("rapport-cli did not finish")};
+    return {cli.exitCode(), QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError())};
+}
+
+} // namespace
 
 class TestDataFileLock : public QObject
 {
@@ -91,6 +107,26 @@ private slots:
         auto lock = DataFileLock::acquire(path);
         QVERIFY2(lock.ok(), qPrintable(lock.error()));
         QVERIFY(!DataFileLock::acquire(path).ok());
+    }
+
+    void commandLineWhileTheWindowHasTheFile_neverLosesWhatTheWindowWritesNext()
+    {
+        // Why rapport-cli may run without the lock: the window keeps one
+        // connection open, an import opens and closes a second one, and
+        // rapport-cli opens and closes its own, as a script would.
+        Rapport::Test::TestDataFile data;
+        Rapport::Core::Database &window = data.open();
+        QVERIFY(Rapport::Core::ContactStore(window).count().ok());
+        {
+            auto import = Rapport::Core::Database::open(data.path(), data.clock());
+            QVERIFY2(import.ok(), qPrintable(import.error()));
+        }
+        QCOMPARE(runCli(data.path(), {QStringLiteral("contacts")}).first, 0);
+        Rapport::Test::addContact(window, QStringLiteral("Grace Adeyemi"));
+        const auto [exitCode, listed] = runCli(data.path(), {QStringLiteral("contacts")});
+        QCOMPARE(exitCode, 0);
+        QVERIFY2(listed.contains(QStringLiteral("Grace Adeyemi")), qPrintable(listed));
+        QVERIFY(QFileInfo::exists(data.path() + QStringLiteral("-wal"))); // not deleted under the window
     }
 
     void acquire_lockOfARunningProgram_isNeverStaleByAge()

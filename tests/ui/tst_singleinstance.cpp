@@ -282,6 +282,7 @@ private slots:
     void activation_followsTheWindowsDataFileAndImportsFilesHandedOverDuringAnImport()
     {
         TestDataFile data;
+        TestDataFile other; // outlives the window, which ends up holding its lock
         QByteArray cards;
         for (int i = 0; i < 3000; ++i)
             cards += "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Webinar Attendee " + QByteArray::number(i) + "\r\nEND:VCARD\r\n";
@@ -310,7 +311,6 @@ private slots:
         QVERIFY(activation.pendingFiles().isEmpty());
         QCOMPARE(Rapport::Core::ContactStore(window.database()).count().valueOr(-1), qint64(3001));
 
-        TestDataFile other;
         QVERIFY(window.openDataFile(other.path()).ok());
         QCOMPARE(instance.currentServerName(), SingleInstance::serverName(other.path()));
     }
@@ -349,7 +349,8 @@ private slots:
         QVERIFY2(second.messages(QStringLiteral("Listening on ")).isEmpty(), qPrintable(second.log()));
 
         QTRY_COMPARE_WITH_TIMEOUT(first.messages(QStringLiteral("Handed over: ")), QStringList{card}, 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(contactNames(data).contains(QStringLiteral("Ada Lovelace")), 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(contactNames(data).contains(QStringLiteral("Ada Lovelace")), qPrintable(first.log()),
+                                  30000);
         QCOMPARE(first.process().state(), QProcess::Running);
 
         // The first one crashes; the next start replaces its socket and lock.
