@@ -46,6 +46,7 @@ private:
     int imports(QCommandLineParser &parser);
     int undoImport(QCommandLineParser &parser);
     int due(QCommandLineParser &parser);
+    int cadence(QCommandLineParser &parser);
 
     QTextStream &m_out;
     QTextStream &m_err;
