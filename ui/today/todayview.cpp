@@ -110,7 +110,12 @@ TodayView::TodayView(Database &database, QWidget *parent)
 void TodayView::reload()
 {
     while (QLayoutItem *item = m_sections->takeAt(0)) {
-        delete item->widget();
+        // Reloading often starts from a click on a button in these rows: let
+        // the click finish before the rows go.
+        if (QWidget *widget = item->widget()) {
+            widget->setParent(nullptr);
+            widget->deleteLater();
+        }
         delete item;
     }
     auto agenda = Agenda::build(m_database);
