@@ -194,6 +194,11 @@ int CommandLine::run(const QStringList &arguments)
          {option("json", tr("Print JSON.")),
           option("within", tr("Also list what falls due this soon: 30m, 2h, 3d, 1w."), tr("DURATION"))},
          &CommandLine::due},
+        {"cadence", "cadence --contact ID [--days N]",
+         QT_TR_NOOP("Show or set how often to keep in touch with a contact (--days 0: the stage's default)."),
+         {option("contact", tr("The contact's id."), tr("ID")),
+          option("days", tr("Days between contacts; 0 follows the contact's stage."), tr("N"))},
+         &CommandLine::cadence},
         {"funnel", "funnel [--from DATE --to DATE] [--channel C | --tag T | --introducer ID] [--json]",
          QT_TR_NOOP("Print the engagement funnel: per stage, the contacts that reached it, the conversion from the "
                     "stage before and the median days it took."),
@@ -297,6 +302,51 @@ int CommandLine::demo(QCommandLineParser &)
                  .arg(interactions)
                  .arg(QDir::toNativeSeparators(m_databasePath))
           << Qt::endl;
+    return Success;
+}
+
+int CommandLine::cadence(QCommandLineParser &parser)
+{
+    qint64 id = 0;
+    if (!contactId(parser, QStringLiteral("contact"), id))
+        return Usage;
+    int days = -1;
+    if (parser.isSet(QStringLiteral("days"))) {
+        bool ok = false;
+        days = parser.value(QStringLiteral("days")).toInt(&ok);
+        if (!ok || days < 0 || days > 3660) {
+            return usage(tr("cadence: --days takes a number of days from 0 (the stage's default) to 3660, not “%1”.")
+                             .arg(parser.value(QStringLiteral("days"))));
+        }
+    }
+    auto db = openDatabase(false);
+    if (!db)
+        return Failure;
+    ContactStore contacts(*db);
+    auto contact = contacts.get(id);
+    if (!contact)
+        return fail(contact.error());
+    if (days >= 0) {
+        Contact changed = *contact;
+        changed.keepInTouchDays = days;
+        if (Status saved = contacts.update(changed); !saved)
+            return fail(saved.error());
+        contact = contacts.get(id);
+    }
+    auto effective = KeepInTouch(*db).cadenceDays(id);
+    if (!effective)
+        return fail(effective.error());
+    if (*effective == 0) {
+        m_out << tr("%1: no keep-in-touch cadence.").arg(contact->name()) << Qt::endl;
+    } else if (contact->keepInTouchDays > 0) {
+        m_out << tr("%1: keep in touch every %2 days.").arg(contact->name()).arg(*effective) << Qt::endl;
+    } else {
+        m_out << tr("%1: keep in touch every %2 days (the %3 stage's default).")
+                     .arg(contact->name())
+                     .arg(*effective)
+                     .arg(stageKey(contact->stage))
+              << Qt::endl;
+    }
     return Success;
 }
 

@@ -47,6 +47,7 @@ private:
     int imports(QCommandLineParser &parser);
     int undoImport(QCommandLineParser &parser);
     int due(QCommandLineParser &parser);
+    int cadence(QCommandLineParser &parser);
     int funnel(QCommandLineParser &parser);
     bool loadGraph(Core::RelationshipGraph &graph);
     int chains(QCommandLineParser &parser);

@@ -264,6 +264,34 @@ private slots:
         QVERIFY2(due.out.contains(u"Luis Ortega"), qPrintable(due.out));
     }
 
+    void cadence_showsAndSetsHowOftenToKeepInTouch()
+    {
+        TestDataFile data;
+        const QString raj = cliOn(data, {QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Raj Patel")})
+                                .out.trimmed();
+        Run shown = cliOn(data, {QStringLiteral("cadence"), QStringLiteral("--contact"), raj});
+        QCOMPARE(shown.exitCode, 0);
+        QCOMPARE(shown.out.trimmed(), QStringLiteral("Raj Patel: no keep-in-touch cadence."));
+        QCOMPARE(cliOn(data, {QStringLiteral("log"), QStringLiteral("--contact"), raj, QStringLiteral("--kind"),
+                              QStringLiteral("call")})
+                     .exitCode,
+                 0);
+        shown = cliOn(data, {QStringLiteral("cadence"), QStringLiteral("--contact"), raj});
+        QCOMPARE(shown.out.trimmed(), QStringLiteral("Raj Patel: keep in touch every 7 days (the call stage's default)."));
+        Run set = cliOn(data, {QStringLiteral("cadence"), QStringLiteral("--contact"), raj, QStringLiteral("--days"),
+                               QStringLiteral("3")});
+        QCOMPARE(set.exitCode, 0);
+        QCOMPARE(set.out.trimmed(), QStringLiteral("Raj Patel: keep in touch every 3 days."));
+        QVERIFY(cliOn(data, {QStringLiteral("due"), QStringLiteral("--within"), QStringLiteral("3d")})
+                    .out.contains(u"Raj Patel"));
+        QVERIFY(!cliOn(data, {QStringLiteral("due"), QStringLiteral("--within"), QStringLiteral("2d")})
+                     .out.contains(u"Raj Patel"));
+        Run bad = cliOn(data, {QStringLiteral("cadence"), QStringLiteral("--contact"), raj, QStringLiteral("--days"),
+                               QStringLiteral("-4")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(u"-4"), qPrintable(bad.err));
+    }
+
     void errors_exitOneOnStderr_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -239,6 +239,29 @@ private slots:
         QCOMPARE(ReminderStore(f.db).get(f.reminder)->snoozedUntil, TestDataFile::pinnedNow().addDays(1));
         QCOMPARE(QApplication::activeModalWidget(), nullptr);
     }
+
+    void noNotificationService_cadenceReminderSaysHowLongSinceTheLastContact()
+    {
+        if (withService())
+            QSKIP("runs on a bus without a notification server");
+        TestDataFile data;
+        Database &db = data.open();
+        const qint64 luis = Rapport::Test::addContact(db, QStringLiteral("Luis Ortega"));
+        // An email ten days ago: the email stage's seven days ran out three days ago.
+        Rapport::Test::logInteraction(db, luis, InteractionKind::Email, TestDataFile::pinnedNow().addDays(-10));
+        ReminderBanner banner;
+        ReminderNotifier notifier(db, &banner);
+        ReminderScheduler scheduler(db);
+        QObject::connect(&scheduler, &ReminderScheduler::reminderDue, &notifier, &ReminderNotifier::notifyDue);
+        scheduler.start();
+        QVERIFY(!banner.isHidden());
+        QCOMPARE(banner.text(), QStringLiteral("Luis Ortega\nKeep in touch: no contact for 10 days"));
+
+        banner.findChild<QPushButton *>(QStringLiteral("reminderBannerDone"))->click();
+        const Reminder rearmed = ReminderStore(db).get(banner.reminderId()).value();
+        QCOMPARE(rearmed.state, ReminderState::Open);
+        QCOMPARE(rearmed.dueAt, TestDataFile::pinnedNow().addDays(7));
+    }
 };
 
 QTEST_MAIN(TestNotifications)

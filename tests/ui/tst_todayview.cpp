@@ -1,15 +1,19 @@
 #include "mainwindow.h"
 #include "notifications/reminderbanner.h"
+#include "reminders/remindersettingsstore.h"
 #include "store/database.h"
 #include "store/interactionstore.h"
 #include "store/reminderstore.h"
 #include "testdatafile.h"
 #include "today/followups.h"
+#include "today/followupsettingsdialog.h"
 #include "today/todayview.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTest>
 
@@ -90,6 +94,26 @@ private slots:
         QCOMPARE(InteractionStore(db).forContact(sam)->size(), 1);
         QVERIFY(view.findChild<QLabel *>(QStringLiteral("todayEmpty")) == nullptr); // the new cadence is this week
         QVERIFY(!view.snooze(second, TestDataFile::pinnedNow().addSecs(-5)).ok());
+    }
+
+    void cadenceSettings_savedFromTheDialog_reArmTheContactsGoingCold()
+    {
+        TestDataFile data;
+        Database &db = data.open();
+        const qint64 kenji = Rapport::Test::addContact(db, QStringLiteral("Kenji Watanabe"));
+        Rapport::Test::logInteraction(db, kenji, InteractionKind::Email, TestDataFile::pinnedNow().addDays(-30));
+        TodayView view(db);
+        QCOMPARE(view.agenda().goingCold.size(), 1);
+        FollowUpSettingsDialog dialog(db);
+        dialog.findChild<QSpinBox *>(QStringLiteral("cadence_email"))->setValue(60);
+        dialog.findChild<QCheckBox *>(QStringLiteral("thankIntroducer"))->setChecked(false);
+        QVERIFY(dialog.save());
+        view.reload();
+        QVERIFY(view.agenda().goingCold.isEmpty());
+        QCOMPARE(view.agenda().isEmpty(), true);
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("todayEmpty")));
+        QCOMPARE(ReminderSettingsStore(db).load()->cadenceFor(Stage::Email), 60);
+        QVERIFY(!ReminderSettingsStore(db).load()->thankIntroducer);
     }
 
     void mainWindow_todayActionShowsTheViewAndOpenGoesToTheContact()

@@ -125,6 +125,9 @@ void ContactPage::showMessage(const QString &message)
     QLabel *label = dimLabel(message, content);
     label->setAlignment(Qt::AlignCenter);
     layout->addWidget(label);
+    // The old page may hold the link or button whose click got us here: let the click finish first.
+    if (QWidget *old = m_scroll->takeWidget())
+        old->deleteLater();
     m_scroll->setWidget(content);
 }
 
@@ -341,6 +344,9 @@ void ContactPage::showContact(qint64 contactId)
         layout->addWidget(plainLabel(contact->notes, content));
     }
     layout->addStretch(1);
+    // The old page may hold the link or button whose click got us here: let the click finish first.
+    if (QWidget *old = m_scroll->takeWidget())
+        old->deleteLater();
     m_scroll->setWidget(content);
 }
 

@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "store/reminderstore.h"
 
+#include <QDate>
 #include <QLocale>
 #include <QSystemTrayIcon>
 
@@ -65,7 +66,13 @@ void ReminderNotifier::notifyDue(const Reminder &reminder)
     QString name = contactName(m_database, reminder.contactId);
     if (name.isEmpty())
         name = tr("A follow-up");
-    const QString body = reminder.note.isEmpty() ? tr("A follow-up is due.") : reminder.note;
+    QString body = reminder.note.isEmpty() ? tr("A follow-up is due.") : reminder.note;
+    if (reminder.cadence) {
+        const QDate lastContact = reminder.dueAt.addDays(-reminder.recurrence.every).toLocalTime().date();
+        const qint64 since = lastContact.daysTo(m_database.clock().now().toLocalTime().date());
+        body = since == 1 ? tr("Keep in touch: no contact since yesterday")
+                          : tr("Keep in touch: no contact for %1 days").arg(since);
+    }
     deliver(reminder.id, name, body, true);
 }
 

@@ -84,7 +84,9 @@ AddFollowUpDialog::AddFollowUpDialog(Database &database, qint64 contactId, QWidg
     repeatRow->addWidget(m_repeat);
     repeatRow->addWidget(m_every);
     repeatRow->addStretch();
-    form->addRow(tr("&Repeat:"), repeatRow);
+    auto *repeatLabel = new QLabel(tr("&Repeat:"), this);
+    repeatLabel->setBuddy(m_repeat);
+    form->addRow(repeatLabel, repeatRow);
 
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("followUpProblem"));
@@ -102,6 +104,10 @@ AddFollowUpDialog::AddFollowUpDialog(Database &database, qint64 contactId, QWidg
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     form->addRow(m_buttons);
     updateButtons();
+    if (m_contact)
+        m_contact->setFocus();
+    else
+        m_note->setFocus();
 }
 
 void AddFollowUpDialog::findContacts(const QString &text)

@@ -92,7 +92,13 @@ void FollowUps::attach(Database &database, QStackedWidget *stack)
 
     m_notifier = std::make_unique<ReminderNotifier>(database, m_banner);
     m_notifier->setTrayIcon(m_tray->trayIcon());
-    connect(m_notifier.get(), &ReminderNotifier::openContactRequested, this, &FollowUps::openContactRequested);
+    connect(m_notifier.get(), &ReminderNotifier::openContactRequested, this, [this](qint64 contactId) {
+        // From a notification the window may be in the tray or behind others.
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
+        emit openContactRequested(contactId);
+    });
     connect(m_notifier.get(), &ReminderNotifier::openTodayRequested, this, &FollowUps::showToday);
     connect(m_notifier.get(), &ReminderNotifier::remindersChanged, this, &FollowUps::changedHere);
     connect(m_notifier.get(), &ReminderNotifier::failed, this,

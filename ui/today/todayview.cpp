@@ -2,6 +2,7 @@
 
 #include "addfollowupdialog.h"
 #include "contacts/loginteractiondialog.h"
+#include "followupsettingsdialog.h"
 #include "reminders/snooze.h"
 #include "store/contactstore.h"
 #include "store/database.h"
@@ -76,6 +77,15 @@ TodayView::TodayView(Database &database, QWidget *parent)
     auto *add = new QPushButton(tr("Add Follow-up…"), header);
     add->setObjectName(QStringLiteral("todayAddFollowUp"));
     connect(add, &QPushButton::clicked, this, &TodayView::addFollowUp);
+    auto *cadences = new QPushButton(tr("Cadences…"), header);
+    cadences->setObjectName(QStringLiteral("todayCadences"));
+    cadences->setToolTip(tr("How long until someone at each stage is going cold"));
+    connect(cadences, &QPushButton::clicked, this, [this] {
+        FollowUpSettingsDialog dialog(m_database, this);
+        if (dialog.exec() == QDialog::Accepted)
+            emit changed();
+    });
+    headerLayout->addWidget(cadences, 0, Qt::AlignTop);
     headerLayout->addWidget(add, 0, Qt::AlignTop);
     outer->addWidget(header);
 
@@ -100,7 +110,12 @@ TodayView::TodayView(Database &database, QWidget *parent)
 void TodayView::reload()
 {
     while (QLayoutItem *item = m_sections->takeAt(0)) {
-        delete item->widget();
+        // Reloading often starts from a click on a button in these rows: let
+        // the click finish before the rows go.
+        if (QWidget *widget = item->widget()) {
+            widget->setParent(nullptr);
+            widget->deleteLater();
+        }
         delete item;
     }
     auto agenda = Agenda::build(m_database);
