@@ -1,5 +1,6 @@
 #include "attributionanalysis.h"
 
+#include "rowscan.h"
 #include "store/contactstore.h"
 #include "store/database.h"
 
@@ -31,19 +32,29 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
     const auto failed = [](const QString &error) {
         return Result<AttributionReport>::failure(tr("The attribution could not be computed: %1").arg(error));
     };
-    auto q = m_database.exec(QStringLiteral("SELECT id, stage, archived, met_channel FROM contacts ORDER BY id"));
-    if (!q)
-        return failed(q.error());
+    // Channels by number: a hundred thousand contacts share a few channels.
     QList<GraphNode> nodes;
-    QHash<qint64, QString> channelOf;
-    while ((*q)->next()) {
-        GraphNode node;
-        node.id = (*q)->value(0).toLongLong();
-        node.stage = static_cast<Stage>((*q)->value(1).toInt());
-        node.archived = (*q)->value(2).toBool();
-        channelOf.insert(node.id, (*q)->value(3).toString());
-        nodes.append(std::move(node));
-    }
+    QHash<qint64, int> channelOf;
+    QStringList channelNames;
+    QHash<QByteArray, int> channelIndex;
+    const Status scanned = RowScan::run(
+        m_database, QStringLiteral("SELECT id, stage, archived, met_channel FROM contacts ORDER BY id"), {},
+        [&](const RowScan::Row &row) {
+            GraphNode node;
+            node.id = row.integer(0);
+            node.stage = static_cast<Stage>(row.integer(1));
+            node.archived = row.integer(2) != 0;
+            const QByteArrayView channel = row.utf8(3);
+            auto found = channelIndex.constFind(channel.toByteArray());
+            if (found == channelIndex.cend()) {
+                found = channelIndex.insert(channel.toByteArray(), int(channelNames.size()));
+                channelNames << QString::fromUtf8(channel);
+            }
+            channelOf.insert(node.id, *found);
+            nodes.append(std::move(node));
+        });
+    if (!scanned)
+        return failed(scanned.error());
     auto e = m_database.exec(QStringLiteral("SELECT id, from_contact, to_contact, kind FROM introductions ORDER BY id"));
     if (!e)
         return failed(e.error());
@@ -93,8 +104,8 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
         report.introducers.append(std::move(introducer));
     }
 
-    QHash<QString, QSet<qint64>> direct;
-    QHash<QString, QSet<qint64>> all;
+    QHash<int, QSet<qint64>> direct;
+    QHash<int, QSet<qint64>> all;
     for (const GraphNode &node : graph.nodes()) {
         if (node.stage == Stage::Client) {
             direct[channelOf.value(node.id)].insert(node.id);
@@ -112,7 +123,8 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
     }
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
         if (!it.value().isEmpty())
-            report.channels.append(ChannelClients{it.key(), sortedIds(direct.value(it.key())), sortedIds(it.value())});
+            report.channels.append(
+                ChannelClients{channelNames.value(it.key()), sortedIds(direct.value(it.key())), sortedIds(it.value())});
     }
     std::sort(report.channels.begin(), report.channels.end(), [](const ChannelClients &a, const ChannelClients &b) {
         if (a.allClients.size() != b.allClients.size())
