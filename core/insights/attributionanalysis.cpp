@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <vector>
 
 namespace Rapport::Core {
 
@@ -112,14 +113,37 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
             all[channelOf.value(node.id)].insert(node.id);
         }
     }
+    // Everyone downstream of a channel's first contacts, in one walk per channel
+    // from all of them at once (a walk per first contact would repeat itself).
+    QHash<int, QList<qint64>> firstByChannel;
     for (qint64 first : graph.firstContacts()) {
-        if (graph.edgesFrom(first).isEmpty())
-            continue;
-        QSet<qint64> &reached = all[channelOf.value(first)];
-        for (qint64 id : graph.ledTo(first)) {
-            if (isClient(id))
-                reached.insert(id);
+        if (!graph.edgesFrom(first).isEmpty())
+            firstByChannel[channelOf.value(first)].append(first);
+    }
+    std::vector<char> seen(graph.nodes().size(), 0);
+    for (auto it = firstByChannel.cbegin(); it != firstByChannel.cend(); ++it) {
+        QSet<qint64> &reached = all[it.key()];
+        QList<qint64> queue = it.value();
+        std::vector<int> touched;
+        for (qint64 id : std::as_const(queue)) {
+            seen[graph.indexOf(id)] = 1;
+            touched.push_back(graph.indexOf(id));
         }
+        for (qsizetype next = 0; next < queue.size(); ++next) {
+            for (int edge : graph.edgesFrom(queue[next])) {
+                const qint64 to = graph.edges().at(edge).to;
+                const int index = graph.indexOf(to);
+                if (seen[index])
+                    continue;
+                seen[index] = 1;
+                touched.push_back(index);
+                queue.append(to);
+                if (isClient(to))
+                    reached.insert(to);
+            }
+        }
+        for (int index : touched)
+            seen[index] = 0;
     }
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
         if (!it.value().isEmpty())
