@@ -325,9 +325,12 @@ void MainWindow::showContactSet(const QList<qint64> &contactIds, const QString &
     m_stack->setCurrentWidget(m_splitter);
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
-    statusBar()->showMessage(tr("Showing the %n contact(s) who %1. Search or pick a stage to see everyone.", nullptr,
-                                int(contactIds.size()))
-                                 .arg(description));
+    statusBar()->showMessage(contactIds.size() == 1
+                                 ? tr("Showing the one contact who %1. Search or pick a stage to see everyone.")
+                                       .arg(description)
+                                 : tr("Showing the %1 contacts who %2. Search or pick a stage to see everyone.")
+                                       .arg(contactIds.size())
+                                       .arg(description));
 }
 
 void MainWindow::updateStatus()

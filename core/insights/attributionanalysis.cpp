@@ -1,5 +1,6 @@
 #include "attributionanalysis.h"
 
+#include "rowscan.h"
 #include "store/contactstore.h"
 #include "store/database.h"
 
@@ -7,6 +8,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <vector>
 
 namespace Rapport::Core {
 
@@ -31,19 +33,29 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
     const auto failed = [](const QString &error) {
         return Result<AttributionReport>::failure(tr("The attribution could not be computed: %1").arg(error));
     };
-    auto q = m_database.exec(QStringLiteral("SELECT id, stage, archived, met_channel FROM contacts ORDER BY id"));
-    if (!q)
-        return failed(q.error());
+    // Channels by number: a hundred thousand contacts share a few channels.
     QList<GraphNode> nodes;
-    QHash<qint64, QString> channelOf;
-    while ((*q)->next()) {
-        GraphNode node;
-        node.id = (*q)->value(0).toLongLong();
-        node.stage = static_cast<Stage>((*q)->value(1).toInt());
-        node.archived = (*q)->value(2).toBool();
-        channelOf.insert(node.id, (*q)->value(3).toString());
-        nodes.append(std::move(node));
-    }
+    QHash<qint64, int> channelOf;
+    QStringList channelNames;
+    QHash<QByteArray, int> channelIndex;
+    const Status scanned = RowScan::run(
+        m_database, QStringLiteral("SELECT id, stage, archived, met_channel FROM contacts ORDER BY id"), {},
+        [&](const RowScan::Row &row) {
+            GraphNode node;
+            node.id = row.integer(0);
+            node.stage = static_cast<Stage>(row.integer(1));
+            node.archived = row.integer(2) != 0;
+            const QByteArrayView channel = row.utf8(3);
+            auto found = channelIndex.constFind(channel.toByteArray());
+            if (found == channelIndex.cend()) {
+                found = channelIndex.insert(channel.toByteArray(), int(channelNames.size()));
+                channelNames << QString::fromUtf8(channel);
+            }
+            channelOf.insert(node.id, *found);
+            nodes.append(std::move(node));
+        });
+    if (!scanned)
+        return failed(scanned.error());
     auto e = m_database.exec(QStringLiteral("SELECT id, from_contact, to_contact, kind FROM introductions ORDER BY id"));
     if (!e)
         return failed(e.error());
@@ -93,26 +105,50 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
         report.introducers.append(std::move(introducer));
     }
 
-    QHash<QString, QSet<qint64>> direct;
-    QHash<QString, QSet<qint64>> all;
+    QHash<int, QSet<qint64>> direct;
+    QHash<int, QSet<qint64>> all;
     for (const GraphNode &node : graph.nodes()) {
         if (node.stage == Stage::Client) {
             direct[channelOf.value(node.id)].insert(node.id);
             all[channelOf.value(node.id)].insert(node.id);
         }
     }
+    // Everyone downstream of a channel's first contacts, in one walk per channel
+    // from all of them at once (a walk per first contact would repeat itself).
+    QHash<int, QList<qint64>> firstByChannel;
     for (qint64 first : graph.firstContacts()) {
-        if (graph.edgesFrom(first).isEmpty())
-            continue;
-        QSet<qint64> &reached = all[channelOf.value(first)];
-        for (qint64 id : graph.ledTo(first)) {
-            if (isClient(id))
-                reached.insert(id);
+        if (!graph.edgesFrom(first).isEmpty())
+            firstByChannel[channelOf.value(first)].append(first);
+    }
+    std::vector<char> seen(graph.nodes().size(), 0);
+    for (auto it = firstByChannel.cbegin(); it != firstByChannel.cend(); ++it) {
+        QSet<qint64> &reached = all[it.key()];
+        QList<qint64> queue = it.value();
+        std::vector<int> touched;
+        for (qint64 id : std::as_const(queue)) {
+            seen[graph.indexOf(id)] = 1;
+            touched.push_back(graph.indexOf(id));
         }
+        for (qsizetype next = 0; next < queue.size(); ++next) {
+            for (int edge : graph.edgesFrom(queue[next])) {
+                const qint64 to = graph.edges().at(edge).to;
+                const int index = graph.indexOf(to);
+                if (seen[index])
+                    continue;
+                seen[index] = 1;
+                touched.push_back(index);
+                queue.append(to);
+                if (isClient(to))
+                    reached.insert(to);
+            }
+        }
+        for (int index : touched)
+            seen[index] = 0;
     }
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
         if (!it.value().isEmpty())
-            report.channels.append(ChannelClients{it.key(), sortedIds(direct.value(it.key())), sortedIds(it.value())});
+            report.channels.append(
+                ChannelClients{channelNames.value(it.key()), sortedIds(direct.value(it.key())), sortedIds(it.value())});
     }
     std::sort(report.channels.begin(), report.channels.end(), [](const ChannelClients &a, const ChannelClients &b) {
         if (a.allClients.size() != b.allClients.size())

@@ -1,5 +1,6 @@
 #include "funnelanalysis.h"
 
+#include "rowscan.h"
 #include "store/database.h"
 
 #include <QSqlQuery>
@@ -60,34 +61,32 @@ Result<FunnelReport> FunnelAnalysis::compute(const InsightsFilter &filter)
 {
     QVariantList values{filter.endMs(m_database.clock().now())};
     const QString cohort = filter.cohortCondition(values);
-    // Rows arrive grouped by contact (the history index's order); the rungs of
-    // one contact are folded together before the next contact starts.
-    auto q = m_database.exec(QStringLiteral("SELECT h.contact_id, h.stage, h.reached_at FROM stage_history h "
-                                            "JOIN contacts c ON c.id = h.contact_id "
-                                            "WHERE h.stage > 0 AND h.reached_at < ? AND c.archived = 0 AND %1 "
-                                            "ORDER BY h.contact_id")
-                                 .arg(cohort),
-                             values);
-    if (!q)
-        return Result<FunnelReport>::failure(tr("The funnel could not be computed: %1").arg(q.error()));
-
     const std::optional<qint64> start = filter.startMs();
     Accumulator accumulator;
     FirstTimes first;
     first.fill(unset);
     qint64 current = 0;
-    QSqlQuery &rows = **q;
-    while (rows.next()) {
-        const qint64 contactId = rows.value(0).toLongLong();
-        if (contactId != current) {
-            if (current != 0)
-                accumulator.add(current, first, start);
-            current = contactId;
-            first.fill(unset);
-        }
-        const int rung = std::clamp(rows.value(1).toInt(), 1, rungCount) - 1;
-        first[rung] = std::min(first[rung], rows.value(2).toLongLong());
-    }
+    // Rows arrive grouped by contact (the history index's order); the rungs of
+    // one contact are folded together before the next contact starts.
+    const Status scanned = RowScan::run(
+        m_database,
+        QStringLiteral("SELECT h.contact_id, h.stage, h.reached_at FROM stage_history h "
+                       "JOIN contacts c ON c.id = h.contact_id "
+                       "WHERE h.stage > 0 AND h.reached_at < ? AND c.archived = 0 AND %1 ORDER BY h.contact_id")
+            .arg(cohort),
+        values, [&](const RowScan::Row &row) {
+            const qint64 contactId = row.integer(0);
+            if (contactId != current) {
+                if (current != 0)
+                    accumulator.add(current, first, start);
+                current = contactId;
+                first.fill(unset);
+            }
+            const int rung = std::clamp(int(row.integer(1)), 1, rungCount) - 1;
+            first[rung] = std::min(first[rung], row.integer(2));
+        });
+    if (!scanned)
+        return Result<FunnelReport>::failure(tr("The funnel could not be computed: %1").arg(scanned.error()));
     if (current != 0)
         accumulator.add(current, first, start);
 

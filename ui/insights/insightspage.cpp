@@ -53,6 +53,12 @@ QColor channelColor(int index)
     return colors[index % std::size(colors)];
 }
 
+/// "1 contact" or "3 contacts": without a loaded translation, %n's "(s)" would show as is.
+QString counted(qint64 n, const QString &one, const QString &many)
+{
+    return n == 1 ? one : many.arg(n);
+}
+
 QString percent(double ratio)
 {
     return QLocale().toString(ratio * 100, 'f', 0) + QLatin1Char('%');
@@ -380,7 +386,8 @@ void InsightsPage::showFunnel()
     m_funnelChart->setToolTipProvider([this](int, int index) {
         const FunnelStep &step = m_funnel.steps.value(index);
         QStringList lines{stageDisplayName(step.stage),
-                          tr("%n contact(s) reached this stage or a higher one", nullptr, int(step.reached()))};
+                          counted(int(step.reached()), tr("1 contact reached this stage or a higher one"),
+                                  tr("%1 contacts reached this stage or a higher one"))};
         if (step.conversion) {
             lines << tr("%1 of those who reached %2")
                          .arg(percent(*step.conversion), stageDisplayName(m_funnel.steps.value(index - 1).stage));
@@ -408,7 +415,7 @@ void InsightsPage::showDays()
         const FunnelStep &step = m_funnel.steps.value(m_daysChart->categoryOf(series) + 1);
         const DayStats &d = step.daysFromPrevious;
         return QStringList{tr("To %1").arg(stageDisplayName(step.stage)),
-                           tr("%n contact(s) timed", nullptr, d.count),
+                           counted(d.count, tr("1 contact timed"), tr("%1 contacts timed")),
                            tr("median %1 days").arg(days(d.median)),
                            tr("middle half %1–%2 days").arg(days(d.lowerQuartile), days(d.upperQuartile)),
                            tr("fastest %1, slowest %2 days").arg(days(d.minimum), days(d.maximum))}
@@ -441,7 +448,7 @@ void InsightsPage::showActivity()
         const int count = m_activity.counts.value(series).value(index);
         return QStringList{interactionKindDisplayName(m_activity.kinds.value(series)),
                            bucketLabel(m_activity.bucketStarts.value(index)),
-                           tr("%n interaction(s)", nullptr, count)}
+                           counted(count, tr("1 interaction"), tr("%1 interactions"))}
             .join(QLatin1Char('\n'));
     });
 }
@@ -467,7 +474,8 @@ void InsightsPage::showNewContacts()
         const QString channel = m_newContacts.channels.value(series);
         return QStringList{other ? tr("Other channels") : channel.isEmpty() ? tr("How you met not recorded") : channel,
                            QLocale().toString(m_newContacts.months.value(index), QStringLiteral("MMMM yyyy")),
-                           tr("%n new contact(s)", nullptr, m_newContacts.counts.value(series).value(index))}
+                           counted(m_newContacts.counts.value(series).value(index), tr("1 new contact"),
+                                   tr("%1 new contacts"))}
             .join(QLatin1Char('\n'));
     });
 }
@@ -488,9 +496,11 @@ void InsightsPage::showIntroducers()
     m_introducersChart->setToolTipProvider([this](int, int index) {
         const IntroducerClients &introducer = m_attribution.introducers.value(index);
         return QStringList{introducer.name,
-                           tr("%n client(s) introduced directly", nullptr, int(introducer.directClients.size())),
-                           tr("%n client(s) in all, through the people they introduced", nullptr,
-                              int(introducer.allClients.size())),
+                           counted(int(introducer.directClients.size()), tr("1 client introduced directly"),
+                                   tr("%1 clients introduced directly")),
+                           counted(int(introducer.allClients.size()),
+                                   tr("1 client in all, through the people they introduced"),
+                                   tr("%1 clients in all, through the people they introduced")),
                            tr("Click to see them in the contact list")}
             .join(QLatin1Char('\n'));
     });
@@ -512,8 +522,9 @@ void InsightsPage::showCold()
     m_coldChart->setData(categories, {cold}, labels, colors);
     m_coldChart->setToolTipProvider([this](int, int index) {
         return QStringList{stageDisplayName(static_cast<Stage>(index)),
-                           tr("%n contact(s) past their keep-in-touch cadence", nullptr,
-                              int(m_cold.byStage.value(index).size())),
+                           counted(int(m_cold.byStage.value(index).size()),
+                                   tr("1 contact past their keep-in-touch cadence"),
+                                   tr("%1 contacts past their keep-in-touch cadence")),
                            tr("Click to see them in the contact list")}
             .join(QLatin1Char('\n'));
     });
