@@ -7,6 +7,8 @@
 #include "store/interactionstore.h"
 #include "import/importjob.h"
 #include "import/importsummarydialog.h"
+#include "report/reportpreview.h"
+#include "report/reports.h"
 #include "demo/samplenetwork.h"
 #include "store/contactstore.h"
 #include "store/database.h"
@@ -80,6 +82,20 @@ void MainWindow::createActions()
     import->setObjectName(QStringLiteral("importAction"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     import->setToolTip(tr("Import contacts from vCard (.vcf) files; you can also drop them on the window"));
+    file->addSeparator();
+    QAction *printNetwork = file->addAction(tr("&Print Relationship Summary…"), this, [this] { printSummary(true, false); });
+    printNetwork->setObjectName(QStringLiteral("printNetworkSummaryAction"));
+    printNetwork->setShortcut(QKeySequence::Print);
+    printNetwork->setToolTip(tr("Print the summary of your whole network: the funnel, the clients and the chains behind them"));
+    QAction *printContact = file->addAction(tr("Print &Contact Summary…"), this, [this] { printSummary(false, false); });
+    printContact->setObjectName(QStringLiteral("printContactSummaryAction"));
+    printContact->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    printContact->setToolTip(tr("Print the selected contact's relationship summary"));
+    QMenu *pdf = file->addMenu(tr("Save Summary as P&DF"));
+    pdf->addAction(tr("Relationship Summary…"), this, [this] { printSummary(true, true); })
+        ->setObjectName(QStringLiteral("saveNetworkSummaryPdfAction"));
+    pdf->addAction(tr("Contact Summary…"), this, [this] { printSummary(false, true); })
+        ->setObjectName(QStringLiteral("saveContactSummaryPdfAction"));
     file->addSeparator();
     QAction *open = file->addAction(tr("&Open Data File…"), this, [this] { chooseDataFile(false); });
     open->setObjectName(QStringLiteral("openDataFileAction"));
@@ -443,6 +459,39 @@ void MainWindow::undoImport(qint64 batchId)
                                  ? tr("The import was undone.")
                                  : tr("The import was undone; %1 contacts you changed since were kept.").arg(undone->kept),
                              10000);
+}
+
+void MainWindow::printSummary(bool wholeNetwork, bool toPdf)
+{
+    const qint64 id = m_page->contactId();
+    if (!wholeNetwork && id <= 0) {
+        statusBar()->showMessage(tr("Select a contact first."), 5000);
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString title = Reports::networkSummaryTitle();
+    QString fileName = tr("Network summary");
+    Result<ReportDocument> document = Status::failure(QString());
+    if (wholeNetwork) {
+        document = Reports::networkSummary(*m_database);
+    } else {
+        auto contact = ContactStore(*m_database).get(id);
+        if (contact) {
+            title = Reports::contactSummaryTitle(contact->name());
+            fileName = tr("Relationship summary - %1").arg(contact->name()).left(120);
+            fileName.replace(QLatin1Char('/'), QLatin1Char('-'));
+        }
+        document = Reports::contactSummary(*m_database, id);
+    }
+    QApplication::restoreOverrideCursor();
+    if (!document) {
+        QMessageBox::warning(this, tr("Print"), document.error());
+        return;
+    }
+    if (toPdf)
+        ReportPreview::saveAsPdf(this, *document, title, fileName);
+    else
+        ReportPreview::preview(this, *document, title, fileName);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

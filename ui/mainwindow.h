@@ -80,6 +80,7 @@ private:
     void about();
     void chooseImportFiles();
     void undoImport(qint64 batchId);
+    void printSummary(bool wholeNetwork, bool toPdf);
 
     std::unique_ptr<Core::Database> m_database;
     ContactListModel *m_model = nullptr;

@@ -25,6 +25,9 @@ public:
 
     CommandLine(QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments);
+    /// Whether the command named in `arguments` draws (the printed report),
+    /// and so needs a QApplication on the offscreen platform.
+    static bool needsGui(const QStringList &arguments);
 
 private:
     using Command = int (CommandLine::*)(QCommandLineParser &);
@@ -45,6 +48,7 @@ private:
     int exportFile(QCommandLineParser &parser);
     int imports(QCommandLineParser &parser);
     int undoImport(QCommandLineParser &parser);
+    int report(QCommandLineParser &parser);
 
     QTextStream &m_out;
     QTextStream &m_err;
