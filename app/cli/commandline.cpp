@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "demo/samplenetwork.h"
+#include "graph/graphstore.h"
 #include "json/contactjson.h"
 #include "store/contactstore.h"
 #include "store/database.h"
@@ -195,6 +196,18 @@ int CommandLine::run(const QStringList &arguments)
           option("page-size", tr("a4 or letter (default: from the locale)."), tr("SIZE")),
           option("pdf", tr("The PDF file to write."), tr("FILE"))},
          &CommandLine::report},
+        {"chains", "chains --contact ID [--json]",
+         QT_TR_NOOP("Print every chain of introductions that led to a contact, from a first contact to it."),
+         {option("contact", tr("The contact's id."), tr("ID")), option("json", tr("Print JSON."))},
+         &CommandLine::chains},
+        {"path", "path --from ID --to ID [--either-way] [--json]",
+         QT_TR_NOOP("Print the shortest warm path of introductions from one contact to another (exit 1: none)."),
+         {option("from", tr("Where the path starts."), tr("ID")), option("to", tr("Where it ends."), tr("ID")),
+          option("either-way", tr("Follow introductions in both directions.")), option("json", tr("Print JSON."))},
+         &CommandLine::path},
+        {"attribution", "attribution [--json]",
+         QT_TR_NOOP("Print, per contact, how many clients they led to directly and through others."),
+         {option("json", tr("Print JSON."))}, &CommandLine::attribution},
     };
 
     QCommandLineParser parser;
@@ -639,6 +652,169 @@ int CommandLine::report(QCommandLineParser &parser)
     m_out << (*pages == 1 ? tr("Wrote 1 page to “%1”.").arg(QDir::toNativeSeparators(path))
                           : tr("Wrote %1 pages to “%2”.").arg(*pages).arg(QDir::toNativeSeparators(path)))
           << Qt::endl;
+namespace {
+
+QString namedChain(const RelationshipGraph &graph, const QList<qint64> &ids)
+{
+    QStringList names;
+    for (qint64 id : ids)
+        names << graph.node(id)->name;
+    return names.join(QStringLiteral(" → "));
+}
+
+QString idChain(const QList<qint64> &ids)
+{
+    QStringList text;
+    for (qint64 id : ids)
+        text << QString::number(id);
+    return text.join(QStringLiteral(" → "));
+}
+
+QJsonArray idArray(const QList<qint64> &ids)
+{
+    QJsonArray array;
+    for (qint64 id : ids)
+        array.append(id);
+    return array;
+}
+
+} // namespace
+
+bool CommandLine::loadGraph(RelationshipGraph &graph)
+{
+    auto db = openDatabase(false);
+    if (!db)
+        return false;
+    auto loaded = GraphStore(*db).load();
+    if (!loaded) {
+        fail(loaded.error());
+        return false;
+    }
+    graph = std::move(loaded).value();
+    return true;
+}
+
+int CommandLine::chains(QCommandLineParser &parser)
+{
+    qint64 id = 0;
+    if (!contactId(parser, QStringLiteral("contact"), id))
+        return Usage;
+    RelationshipGraph graph;
+    if (!loadGraph(graph))
+        return Failure;
+    if (!graph.contains(id))
+        return fail(tr("There is no contact with id %1.").arg(id));
+    const ChainList found = graph.chainsTo(id);
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray chains;
+        for (const QList<qint64> &chain : found.chains)
+            chains.append(idArray(chain));
+        const QJsonObject object{{QStringLiteral("contact"), id},
+                                 {QStringLiteral("chains"), chains},
+                                 {QStringLiteral("truncated"), found.truncated}};
+        m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+        return Success;
+    }
+    for (const QList<qint64> &chain : found.chains)
+        m_out << idChain(chain) << "  " << namedChain(graph, chain) << Qt::endl;
+    if (found.truncated)
+        m_out << tr("(only the first %1 chains are shown)").arg(found.chains.size()) << Qt::endl;
+    return Success;
+}
+
+int CommandLine::path(QCommandLineParser &parser)
+{
+    qint64 from = 0;
+    qint64 to = 0;
+    if (!contactId(parser, QStringLiteral("from"), from) || !contactId(parser, QStringLiteral("to"), to))
+        return Usage;
+    RelationshipGraph graph;
+    if (!loadGraph(graph))
+        return Failure;
+    for (qint64 id : {from, to}) {
+        if (!graph.contains(id))
+            return fail(tr("There is no contact with id %1.").arg(id));
+    }
+    const bool eitherWay = parser.isSet(QStringLiteral("either-way"));
+    const QList<qint64> found =
+        graph.shortestPath(from, to, eitherWay ? PathDirection::Either : PathDirection::Forward);
+    if (found.isEmpty()) {
+        return fail(eitherWay ? tr("No chain of introductions connects %1 and %2.")
+                                    .arg(graph.node(from)->name, graph.node(to)->name)
+                              : tr("No chain of introductions leads from %1 to %2 (try --either-way).")
+                                    .arg(graph.node(from)->name, graph.node(to)->name));
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray steps;
+        for (qsizetype i = 1; i < found.size(); ++i) {
+            const GraphEdge *edge = graph.edgeBetween(found.at(i - 1), found.at(i));
+            const bool forward = edge != nullptr;
+            if (!edge)
+                edge = graph.edgeBetween(found.at(i), found.at(i - 1));
+            steps.append(QJsonObject{{QStringLiteral("from"), edge->from},
+                                     {QStringLiteral("to"), edge->to},
+                                     {QStringLiteral("kind"), introductionKindKey(edge->kind)},
+                                     {QStringLiteral("date"), edge->date.toString(Qt::ISODate)},
+                                     {QStringLiteral("forward"), forward}});
+        }
+        const QJsonObject object{{QStringLiteral("from"), from},
+                                 {QStringLiteral("to"), to},
+                                 {QStringLiteral("path"), idArray(found)},
+                                 {QStringLiteral("introductions"), steps}};
+        m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+        return Success;
+    }
+    m_out << idChain(found) << "  " << namedChain(graph, found) << Qt::endl;
+    return Success;
+}
+
+int CommandLine::attribution(QCommandLineParser &parser)
+{
+    RelationshipGraph graph;
+    if (!loadGraph(graph))
+        return Failure;
+    QList<Attribution> all = graph.attribution();
+    std::stable_sort(all.begin(), all.end(), [](const Attribution &a, const Attribution &b) {
+        if (a.transitiveClients != b.transitiveClients)
+            return a.transitiveClients > b.transitiveClients;
+        if (a.directClients != b.directClients)
+            return a.directClients > b.directClients;
+        return a.reached > b.reached;
+    });
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Attribution &a : std::as_const(all)) {
+            array.append(QJsonObject{{QStringLiteral("id"), a.contactId},
+                                     {QStringLiteral("name"), graph.node(a.contactId)->name},
+                                     {QStringLiteral("direct_clients"), a.directClients},
+                                     {QStringLiteral("transitive_clients"), a.transitiveClients},
+                                     {QStringLiteral("reached"), a.reached}});
+        }
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return Success;
+    }
+    m_out << QStringLiteral("%1  %2  %3  %4  %5")
+                 .arg(tr("id"), 5)
+                 .arg(tr("name"), -24)
+                 .arg(tr("direct clients"), 14)
+                 .arg(tr("all clients"), 11)
+                 .arg(tr("led to"), 6)
+          << Qt::endl;
+    int shown = 0;
+    for (const Attribution &a : std::as_const(all)) {
+        if (a.reached == 0)
+            continue;
+        ++shown;
+        m_out << QStringLiteral("%1  %2  %3  %4  %5")
+                     .arg(a.contactId, 5)
+                     .arg(graph.node(a.contactId)->name, -24)
+                     .arg(a.directClients, 14)
+                     .arg(a.transitiveClients, 11)
+                     .arg(a.reached, 6)
+              << Qt::endl;
+    }
+    if (shown == 0)
+        m_out << tr("Nobody has led you to anyone yet; record it with “rapport-cli introduce”.") << Qt::endl;
     return Success;
 }
 

@@ -10,6 +10,7 @@ class QCommandLineParser;
 
 namespace Rapport::Core {
 class Database;
+class RelationshipGraph;
 }
 
 namespace Rapport::App {
@@ -49,6 +50,10 @@ private:
     int imports(QCommandLineParser &parser);
     int undoImport(QCommandLineParser &parser);
     int report(QCommandLineParser &parser);
+    bool loadGraph(Core::RelationshipGraph &graph);
+    int chains(QCommandLineParser &parser);
+    int path(QCommandLineParser &parser);
+    int attribution(QCommandLineParser &parser);
 
     QTextStream &m_out;
     QTextStream &m_err;
