@@ -652,6 +652,9 @@ int CommandLine::report(QCommandLineParser &parser)
     m_out << (*pages == 1 ? tr("Wrote 1 page to “%1”.").arg(QDir::toNativeSeparators(path))
                           : tr("Wrote %1 pages to “%2”.").arg(*pages).arg(QDir::toNativeSeparators(path)))
           << Qt::endl;
+    return Success;
+}
+
 namespace {
 
 QString namedChain(const RelationshipGraph &graph, const QList<qint64> &ids)
