@@ -10,6 +10,7 @@
 #include "store/stagetracker.h"
 #include "vcard/vcardimporter.h"
 #include "vcard/vcardwriter.h"
+#include "insights/funnelanalysis.h"
 #include "report/reportpdf.h"
 #include "report/reports.h"
 
@@ -196,6 +197,15 @@ int CommandLine::run(const QStringList &arguments)
           option("page-size", tr("a4 or letter (default: from the locale)."), tr("SIZE")),
           option("pdf", tr("The PDF file to write."), tr("FILE"))},
          &CommandLine::report},
+        {"funnel", "funnel [--from DATE --to DATE] [--channel C | --tag T | --introducer ID] [--json]",
+         QT_TR_NOOP("Print the engagement funnel: per stage, the contacts that reached it, the conversion from the "
+                    "stage before and the median days it took."),
+         {option("from", tr("Only contacts whose first step was on or after this day."), tr("DATE")),
+          option("to", tr("Count what happened up to and including this day (default today)."), tr("DATE")),
+          option("channel", tr("Only contacts first met through this channel."), tr("CHANNEL")),
+          option("tag", tr("Only contacts with this tag."), tr("TAG")),
+          option("introducer", tr("Only contacts this contact introduced."), tr("ID")), option("json", tr("Print JSON."))},
+         &CommandLine::funnel},
         {"chains", "chains --contact ID [--json]",
          QT_TR_NOOP("Print every chain of introductions that led to a contact, from a first contact to it."),
          {option("contact", tr("The contact's id."), tr("ID")), option("json", tr("Print JSON."))},
@@ -652,6 +662,86 @@ int CommandLine::report(QCommandLineParser &parser)
     m_out << (*pages == 1 ? tr("Wrote 1 page to “%1”.").arg(QDir::toNativeSeparators(path))
                           : tr("Wrote %1 pages to “%2”.").arg(*pages).arg(QDir::toNativeSeparators(path)))
           << Qt::endl;
+    return Success;
+}
+
+int CommandLine::funnel(QCommandLineParser &parser)
+{
+    InsightsFilter filter;
+    for (const auto &[name, date] : {std::pair{QStringLiteral("from"), &filter.from}, {QStringLiteral("to"), &filter.to}}) {
+        if (!parser.isSet(name))
+            continue;
+        *date = QDate::fromString(parser.value(name), Qt::ISODate);
+        if (!date->isValid())
+            return usage(tr("funnel: --%1 takes a date such as 2026-03-01, not “%2”.").arg(name, parser.value(name)));
+    }
+    if (filter.from.isValid() && filter.to.isValid() && filter.from > filter.to)
+        return usage(tr("funnel: --from %1 is after --to %2.").arg(filter.from.toString(Qt::ISODate),
+                                                                    filter.to.toString(Qt::ISODate)));
+    const int cohorts = int(parser.isSet(QStringLiteral("channel"))) + int(parser.isSet(QStringLiteral("tag")))
+                        + int(parser.isSet(QStringLiteral("introducer")));
+    if (cohorts > 1)
+        return usage(tr("funnel: give at most one of --channel, --tag and --introducer."));
+    if (parser.isSet(QStringLiteral("channel"))) {
+        filter.cohort = InsightsFilter::Cohort::Channel;
+        filter.value = parser.value(QStringLiteral("channel"));
+    } else if (parser.isSet(QStringLiteral("tag"))) {
+        filter.cohort = InsightsFilter::Cohort::Tag;
+        filter.value = parser.value(QStringLiteral("tag"));
+    } else if (parser.isSet(QStringLiteral("introducer"))) {
+        filter.cohort = InsightsFilter::Cohort::Introducer;
+        if (!contactId(parser, QStringLiteral("introducer"), filter.introducerId))
+            return Usage;
+    }
+    auto db = openDatabase(false);
+    if (!db)
+        return Failure;
+    auto report = FunnelAnalysis(*db).compute(filter);
+    if (!report)
+        return fail(report.error());
+
+    const auto days = [](const DayStats &stats, double value) { return stats.count ? QJsonValue(value) : QJsonValue(); };
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray stages;
+        for (const FunnelStep &step : std::as_const(report->steps)) {
+            const DayStats &d = step.daysFromPrevious;
+            stages.append(QJsonObject{
+                {QStringLiteral("stage"), stageKey(step.stage)},
+                {QStringLiteral("reached"), step.reached()},
+                {QStringLiteral("conversion"), step.conversion ? QJsonValue(*step.conversion) : QJsonValue()},
+                {QStringLiteral("median_days"), days(d, d.median)},
+                {QStringLiteral("lower_quartile_days"), days(d, d.lowerQuartile)},
+                {QStringLiteral("upper_quartile_days"), days(d, d.upperQuartile)},
+                {QStringLiteral("timed_contacts"), d.count},
+            });
+        }
+        const auto date = [](const QDate &d) { return d.isValid() ? QJsonValue(d.toString(Qt::ISODate)) : QJsonValue(); };
+        m_out << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("from"), date(filter.from)},
+                                                             {QStringLiteral("to"), date(filter.to)},
+                                                             {QStringLiteral("stages"), stages}})
+                                       .toJson(QJsonDocument::Indented));
+        return Success;
+    }
+    m_out << QStringLiteral("%1  %2  %3  %4")
+                 .arg(tr("stage"), -8)
+                 .arg(tr("reached"), 7)
+                 .arg(tr("conversion"), 10)
+                 .arg(tr("median days"), 11)
+          << Qt::endl;
+    for (const FunnelStep &step : std::as_const(report->steps)) {
+        const QString conversion = step.conversion
+                                       ? QStringLiteral("%1%").arg(*step.conversion * 100, 0, 'f', 1)
+                                       : QStringLiteral("-");
+        const QString median = step.daysFromPrevious.count
+                                   ? QString::number(step.daysFromPrevious.median, 'f', 1)
+                                   : QStringLiteral("-");
+        m_out << QStringLiteral("%1  %2  %3  %4")
+                     .arg(stageKey(step.stage), -8)
+                     .arg(step.reached(), 7)
+                     .arg(conversion, 10)
+                     .arg(median, 11)
+              << Qt::endl;
+    }
     return Success;
 }
 

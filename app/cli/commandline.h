@@ -50,6 +50,7 @@ private:
     int imports(QCommandLineParser &parser);
     int undoImport(QCommandLineParser &parser);
     int report(QCommandLineParser &parser);
+    int funnel(QCommandLineParser &parser);
     bool loadGraph(Core::RelationshipGraph &graph);
     int chains(QCommandLineParser &parser);
     int path(QCommandLineParser &parser);

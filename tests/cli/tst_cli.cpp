@@ -1,3 +1,4 @@
+#include "clirunner.h"
 #include "testdatafile.h"
 
 #include <QFile>
@@ -13,21 +14,11 @@ using Rapport::Test::TestDataFile;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = Rapport::Test::CliRun;
 
 Run cli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(RAPPORT_CLI_PATH), arguments);
-    if (!process.waitForFinished(60000))
-        qFatal("rapport-cli did not finish");
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return Rapport::Test::runCli(QStringLiteral(RAPPORT_CLI_PATH), arguments);
 }
 
 Run cliOn(const TestDataFile &data, QStringList arguments)
