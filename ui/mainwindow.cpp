@@ -5,8 +5,7 @@
 #include "contacts/contactpage.h"
 #include "contacts/loginteractiondialog.h"
 #include "store/interactionstore.h"
-#include "import/importjob.h"
-#include "import/importsummarydialog.h"
+#include "import/importcontroller.h"
 #include "report/reportpreview.h"
 #include "report/reports.h"
 #include "demo/samplenetwork.h"
@@ -20,9 +19,6 @@
 #include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QMimeData>
-#include <QProgressDialog>
-#include <QTemporaryDir>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -38,6 +34,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 
 namespace Rapport::Ui {
 
@@ -47,6 +44,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     : QMainWindow(parent)
     , m_database(std::move(database))
     , m_searchTimer(new QTimer(this))
+    , m_undoStack(new QUndoStack(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -56,12 +54,18 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     createCentralWidgets();
     createActions();
     attachDatabase();
+    m_import = new ImportController(this, [this]() -> Database & { return *m_database; }, m_undoStack);
+    connect(m_import, &ImportController::contactsChanged, this, &MainWindow::refresh);
+    connect(m_import, &ImportController::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 10000);
+    });
+    connect(m_import, &ImportController::finished, this, &MainWindow::importFinished);
     resize(1240, 800);
 }
 
 MainWindow::~MainWindow()
 {
-    delete m_importJob; // waits for the worker, which uses its own connection
+    delete m_import; // waits for a worker, which uses its own connection
     // Views and models go before the connection they read from.
     delete m_stack;
     m_stack = nullptr;
@@ -111,6 +115,16 @@ void MainWindow::createActions()
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcut(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(redo);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *find = view->addAction(tr("&Find Contact"), this, [this] {
@@ -360,6 +374,7 @@ Status MainWindow::openDataFile(const QString &path)
     auto opened = Database::open(path);
     if (!opened)
         return opened.status();
+    m_undoStack->clear(); // its commands act on the file being closed
     m_database = std::move(opened).value();
     attachDatabase();
     if (!m_database->backupPath().isEmpty()) {
@@ -398,67 +413,12 @@ void MainWindow::chooseImportFiles()
 
 bool MainWindow::isImporting() const
 {
-    return m_importJob && m_importJob->isRunning();
+    return m_import->isBusy();
 }
 
 void MainWindow::importFiles(const QStringList &paths)
 {
-    if (isImporting()) {
-        statusBar()->showMessage(tr("An import is already running."), 5000);
-        return;
-    }
-    delete m_importJob;
-    m_importJob = new ImportJob(m_database->path(), paths, this);
-    m_importProgress = new QProgressDialog(tr("Importing contacts…"), tr("Cancel"), 0, 0, this);
-    m_importProgress->setObjectName(QStringLiteral("importProgress"));
-    m_importProgress->setWindowTitle(tr("Import"));
-    m_importProgress->setWindowModality(Qt::WindowModal);
-    m_importProgress->setMinimumDuration(300);
-    m_importProgress->setAutoClose(false);
-    m_importProgress->setAutoReset(false);
-    connect(m_importProgress, &QProgressDialog::canceled, m_importJob, &ImportJob::cancel);
-    connect(m_importJob, &ImportJob::progressed, m_importProgress, [this](qint64 done, qint64) {
-        if (m_importProgress)
-            m_importProgress->setLabelText(tr("Importing contacts… %1 read").arg(done));
-    });
-    connect(m_importJob, &ImportJob::finished, this,
-            [this](const Core::ImportResult &result, const QString &error) {
-                delete m_importProgress;
-                m_importProgress = nullptr;
-                refresh();
-                if (!error.isEmpty()) {
-                    QMessageBox::warning(this, tr("Import"), error);
-                    emit importFinished(false);
-                    return;
-                }
-                statusBar()->showMessage(tr("Imported: %1 new, %2 merged, %3 already known.")
-                                             .arg(result.created)
-                                             .arg(result.merged)
-                                             .arg(result.unchanged),
-                                         10000);
-                emit importFinished(true);
-                if (result.created + result.merged == 0 && result.problems.isEmpty() && result.fileErrors.isEmpty())
-                    return;
-                auto *summary = new ImportSummaryDialog(result, this);
-                summary->setAttribute(Qt::WA_DeleteOnClose);
-                connect(summary, &ImportSummaryDialog::undoRequested, this, &MainWindow::undoImport);
-                summary->open();
-            });
-    m_importJob->start();
-}
-
-void MainWindow::undoImport(qint64 batchId)
-{
-    auto undone = VCardImporter(*m_database).undo(batchId);
-    if (!undone) {
-        QMessageBox::warning(this, tr("Undo Import"), undone.error());
-        return;
-    }
-    refresh();
-    statusBar()->showMessage(undone->kept == 0
-                                 ? tr("The import was undone.")
-                                 : tr("The import was undone; %1 contacts you changed since were kept.").arg(undone->kept),
-                             10000);
+    m_import->importFiles(paths);
 }
 
 void MainWindow::printSummary(bool wholeNetwork, bool toPdf)
@@ -496,41 +456,14 @@ void MainWindow::printSummary(bool wholeNetwork, bool toPdf)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    const QMimeData *mime = event->mimeData();
-    if (mime->hasUrls() || mime->hasFormat(QStringLiteral("text/vcard"))
-        || mime->hasFormat(QStringLiteral("text/x-vcard")) || mime->hasFormat(QStringLiteral("text/directory")))
+    if (ImportController::canTake(event->mimeData()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QMimeData *mime = event->mimeData();
-    QStringList paths;
-    for (const QUrl &url : mime->urls()) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    }
-    if (paths.isEmpty()) {
-        // A mail client or a browser drops the card itself, not a file.
-        for (const char *format : {"text/vcard", "text/x-vcard", "text/directory"}) {
-            const QByteArray card = mime->data(QString::fromLatin1(format));
-            if (card.isEmpty())
-                continue;
-            m_droppedData = std::make_unique<QTemporaryDir>();
-            QFile file(m_droppedData->filePath(QStringLiteral("dropped.vcf")));
-            if (file.open(QIODevice::WriteOnly) && file.write(card) == card.size()) {
-                file.close();
-                paths << file.fileName();
-            }
-            break;
-        }
-    }
-    if (paths.isEmpty()) {
-        statusBar()->showMessage(tr("Only vCard files can be dropped here."), 6000);
-        return;
-    }
-    event->acceptProposedAction();
-    importFiles(paths);
+    if (m_import->drop(event->mimeData()))
+        event->acceptProposedAction();
 }
 
 void MainWindow::about()

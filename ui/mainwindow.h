@@ -15,8 +15,7 @@ class QSplitter;
 class QStackedWidget;
 class QTableView;
 class QTimer;
-class QProgressDialog;
-class QTemporaryDir;
+class QUndoStack;
 
 namespace Rapport::Core {
 class Database;
@@ -25,7 +24,7 @@ class Database;
 namespace Rapport::Ui {
 
 class ContactListModel;
-class ImportJob;
+class ImportController;
 class ContactPage;
 class WelcomePage;
 
@@ -42,6 +41,7 @@ public:
 
     Core::Database &database() const { return *m_database; }
     ContactListModel *contactModel() const { return m_model; }
+    QUndoStack *undoStack() const { return m_undoStack; }
 
     /// Switches to the data file at `path`; on failure the current file stays open.
     Core::Status openDataFile(const QString &path);
@@ -52,8 +52,9 @@ public:
     /// Records an interaction with the shown contact; the stage follows at once.
     Core::Status logInteraction(const Core::Interaction &interaction);
 
-    /// Imports vCard files off the GUI thread with a progress dialog, then
-    /// shows what happened (with Undo). Returns at once.
+    /// Reads and matches vCard files off the GUI thread, shows the import
+    /// preview, commits what the user chose (an undoable step) and shows what
+    /// happened. Returns at once.
     void importFiles(const QStringList &paths);
     /// Whether an import is running.
     bool isImporting() const;
@@ -79,7 +80,6 @@ private:
     void chooseDataFile(bool createNew);
     void about();
     void chooseImportFiles();
-    void undoImport(qint64 batchId);
     void printSummary(bool wholeNetwork, bool toPdf);
 
     std::unique_ptr<Core::Database> m_database;
@@ -95,9 +95,8 @@ private:
     QTimer *m_searchTimer = nullptr;
     QAction *m_sampleAction = nullptr;
     QAction *m_logAction = nullptr;
-    ImportJob *m_importJob = nullptr;
-    QProgressDialog *m_importProgress = nullptr;
-    std::unique_ptr<QTemporaryDir> m_droppedData;
+    QUndoStack *m_undoStack = nullptr;
+    ImportController *m_import = nullptr;
 };
 
 } // namespace Rapport::Ui

@@ -18,6 +18,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <numeric>
 #include <optional>
 #include <thread>
 
@@ -109,6 +110,8 @@ struct PreparedCard
 {
     ParsedCard card;
     CardKeys keys;
+    /// Which of the files it came from.
+    int file = 0;
 };
 
 bool containsField(const QList<ContactField> &fields, const ContactField &candidate, bool isPhone)
@@ -254,30 +257,54 @@ public:
         m_bySource.reserve(m_bySource.size() + cards);
     }
 
-    qint64 match(const CardKeys &keys) const
+    /// The contact a card matches (0 for none), and why.
+    qint64 match(const CardKeys &keys, ImportMatch *reason = nullptr) const
     {
+        auto found = [reason](qint64 id, ImportMatch why) {
+            if (reason)
+                *reason = id ? why : ImportMatch::None;
+            return id;
+        };
         if (!keys.uid.isEmpty()) {
             if (qint64 id = m_byUid.value(keys.uid))
-                return id;
+                return found(id, ImportMatch::Uid);
         }
         for (const QString &email : keys.emails) {
             if (qint64 id = m_byEmail.value(email))
-                return id;
+                return found(id, ImportMatch::Email);
         }
         // Colleagues share an office line: a phone number decides only for a
         // card that has no email address to tell people apart.
         if (!keys.emails.isEmpty())
-            return 0;
+            return found(0, ImportMatch::None);
         for (const QString &phone : keys.phones) {
             if (qint64 id = m_byPhone.value(phone))
-                return id;
+                return found(id, ImportMatch::Phone);
         }
         // Name and organization alone are a weak hint: two people can share
         // both. It only decides for a card with no email or phone to go by.
         if (keys.phones.isEmpty() && !keys.nameOrg.isEmpty())
-            return m_byNameOrg.value(keys.nameOrg);
-        return 0;
+            return found(m_byNameOrg.value(keys.nameOrg), ImportMatch::NameAndOrganization);
+        return found(0, ImportMatch::None);
     }
+
+    /// The names of the contacts there, for a plan to show what a card matches.
+    Status loadNames(Database &db)
+    {
+        auto q = db.exec(QStringLiteral("SELECT id, display_name, given_name, family_name, organization FROM contacts"));
+        if (!q)
+            return q.status();
+        while ((*q)->next()) {
+            Contact c;
+            c.displayName = (*q)->value(1).toString();
+            c.givenName = (*q)->value(2).toString();
+            c.familyName = (*q)->value(3).toString();
+            c.organization = (*q)->value(4).toString();
+            m_names.insert((*q)->value(0).toLongLong(), c.name());
+        }
+        return Status::success();
+    }
+    QString name(qint64 id) const { return m_names.value(id); }
 
     void add(qint64 id, const CardKeys &keys)
     {
@@ -298,6 +325,7 @@ private:
     QHash<QString, qint64> m_byPhone;
     QHash<QString, qint64> m_byNameOrg;
     QHash<QByteArray, qint64> m_bySource;
+    QHash<qint64, QString> m_names;
 };
 
 } // namespace
@@ -414,196 +442,550 @@ Result<QList<SavedIndex>> dropDeferrableIndexes(Database &db)
     return saved;
 }
 
-} // namespace
-
-Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const Progress &progress)
+/// The files read on a thread of their own from the start, while the caller's
+/// thread matches and writes: on two cores an import takes about as long as
+/// the slower of the two, not their sum.
+class CardStream
 {
-    ImportResult result;
-    // Every row the import writes points at a contact or batch it has just
-    // written itself; checking that on each insert is a third of the import's
-    // time. (The pragma is ignored inside a transaction, so it goes first.)
-    const bool outermost = m_database.transactionDepth() == 0;
-    if (outermost)
-        m_database.setForeignKeys(false);
-    auto restoreForeignKeys = qScopeGuard([&] {
-        if (outermost)
-            m_database.setForeignKeys(true);
-    });
-    Transaction transaction(m_database);
-    if (!transaction.status())
-        return transaction.status();
+public:
+    explicit CardStream(const QStringList &paths)
+        : m_paths(paths)
+        , m_fileResults(paths.size())
+    {
+        m_reader = std::thread([this] { read(); });
+    }
+    ~CardStream() { stop(); }
+    CardStream(const CardStream &) = delete;
+    CardStream &operator=(const CardStream &) = delete;
 
-    // Reading runs on a second thread from the start, while this one loads
-    // what the file holds and then writes: on two cores the
-    // import takes about as long as the slower of the two, not their sum.
-    CardQueue queue;
-    std::atomic<qint64> cardsRead = 0;
-    QList<VCardParseResult> fileResults(paths.size());
-    std::atomic<bool> readerFailed = false;
-    std::thread reader([&] {
+    /// The next chunk of cards; an empty optional when everything was read.
+    std::optional<QList<PreparedCard>> pop() { return m_queue.pop(); }
+    void recycle(QList<PreparedCard> &&chunk) { m_queue.recycle(std::move(chunk)); }
+    qint64 cardsRead() const { return m_cardsRead.load(); }
+    /// Waits for the reader once everything was popped; false when it failed.
+    bool finish()
+    {
+        if (m_reader.joinable())
+            m_reader.join();
+        return !m_failed;
+    }
+    /// Each file's outcome (problems, skipped cards, errors); valid after finish().
+    const QList<VCardParseResult> &fileResults() const { return m_fileResults; }
+
+private:
+    void read()
+    {
         // An exception must not escape a thread (that would end the program):
         // running out of memory while reading becomes a failed import instead.
         try {
-            for (qsizetype i = 0; i < paths.size(); ++i) {
+            for (qsizetype i = 0; i < m_paths.size(); ++i) {
                 QList<PreparedCard> chunk;
                 chunk.reserve(CardQueue::chunkSize);
                 bool open = true;
-                fileResults[i] = VCardReader::parseFile(paths.at(i), [&](ParsedCard &&card) {
+                m_fileResults[i] = VCardReader::parseFile(m_paths.at(i), [&](ParsedCard &&card) {
                     CardKeys keys = keysOf(card.contact);
-                    chunk.append(PreparedCard{std::move(card), std::move(keys)});
-                    ++cardsRead;
+                    chunk.append(PreparedCard{std::move(card), std::move(keys), int(i)});
+                    ++m_cardsRead;
                     if (chunk.size() >= qsizetype(CardQueue::chunkSize)) {
-                        open = queue.push(std::move(chunk));
+                        open = m_queue.push(std::move(chunk));
                         chunk = QList<PreparedCard>();
                         chunk.reserve(CardQueue::chunkSize);
                     }
                     return open;
                 });
-                if (!open || (!chunk.isEmpty() && !queue.push(std::move(chunk))))
+                if (!open || (!chunk.isEmpty() && !m_queue.push(std::move(chunk))))
                     break;
             }
         } catch (...) {
-            readerFailed = true;
+            m_failed = true;
         }
-        queue.finish();
-    });
-    // However the writing ends, the reader is released and joined.
-    auto stopReader = qScopeGuard([&] {
-        queue.cancel();
-        reader.join();
-    });
+        m_queue.finish();
+    }
+    /// However the caller ends, the reader is released and joined.
+    void stop()
+    {
+        m_queue.cancel();
+        if (m_reader.joinable())
+            m_reader.join();
+    }
+
+    const QStringList m_paths;
+    QList<VCardParseResult> m_fileResults;
+    CardQueue m_queue;
+    std::atomic<qint64> m_cardsRead = 0;
+    std::atomic<bool> m_failed = false;
+    std::thread m_reader;
+};
+
+qint64 totalSize(const QStringList &paths)
+{
+    qint64 bytes = 0;
+    for (const QString &path : paths)
+        bytes += QFileInfo(path).size();
+    return bytes;
+}
+
+constexpr qint64 typicalCardBytes = 600;
+
+/// Every row the import writes points at a contact or batch it has just
+/// written itself; checking that on each insert is a third of the import's
+/// time. (The pragma is ignored inside a transaction, so it goes first.)
+class ForeignKeysOff
+{
+public:
+    explicit ForeignKeysOff(Database &database)
+        : m_database(database)
+        , m_outermost(database.transactionDepth() == 0)
+    {
+        if (m_outermost)
+            m_database.setForeignKeys(false);
+    }
+    ~ForeignKeysOff()
+    {
+        if (m_outermost)
+            m_database.setForeignKeys(true);
+    }
+    ForeignKeysOff(const ForeignKeysOff &) = delete;
+    ForeignKeysOff &operator=(const ForeignKeysOff &) = delete;
+
+private:
+    Database &m_database;
+    const bool m_outermost;
+};
+
+/// Writes one import batch in one transaction: new contacts, merges (keeping
+/// what each merged contact was before, for undo) and where each card went.
+/// Nothing lands unless finish() succeeds.
+class BatchWriter
+{
+public:
+    explicit BatchWriter(Database &database)
+        : m_database(database)
+        , m_foreignKeys(database)
+        , m_transaction(database)
+        , m_contacts(database)
+    {
+    }
+    ~BatchWriter()
+    {
+        if (m_cacheChanged)
+            m_database.exec(QStringLiteral("PRAGMA cache_size = -32768"));
+    }
+    BatchWriter(const BatchWriter &) = delete;
+    BatchWriter &operator=(const BatchWriter &) = delete;
+
+    Status status() const { return m_transaction.status(); }
+    ImportResult &result() { return m_result; }
+
+    /// Records the batch; `newCards` is about how many contacts it will create.
+    Status begin(const QStringList &paths, qint64 totalBytes, qint64 newCards)
+    {
+        QStringList names;
+        for (const QString &path : paths)
+            names << QFileInfo(path).fileName();
+        auto batch = m_database.insert(QStringLiteral("INSERT INTO import_batches (imported_at, files) VALUES (?, ?)"),
+                                       {Database::toStored(m_database.clock().now()), names.join(QStringLiteral(", "))});
+        if (!batch)
+            return batch.status();
+        m_result.batchId = *batch;
+
+        // A large import relative to what is there: rebuild the search indexes
+        // once at the end (inside this transaction) instead of updating them per row.
+        auto existing = m_database.scalar(QStringLiteral("SELECT count(*) FROM contacts"));
+        if (!existing)
+            return existing.status();
+        // (Re-importing what is there does not count: that is mostly lookups.)
+        if (newCards > std::max<qint64>(2000, 2 * existing->toLongLong())) {
+            auto dropped = dropDeferrableIndexes(m_database);
+            if (!dropped)
+                return dropped.status();
+            m_deferred = *dropped;
+        }
+        // A large import writes pages many times before it commits; a page cache
+        // big enough for all of them (up to 64 MB, released after) keeps SQLite
+        // from spilling half-built pages to the WAL along the way.
+        const qint64 cacheKiB = std::clamp<qint64>(totalBytes * 2 / 1024, 32 * 1024, 64 * 1024);
+        m_database.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB));
+        m_cacheChanged = true;
+        m_writer.emplace(m_database);
+        return m_writer->status();
+    }
+
+    Result<qint64> create(const Contact &contact, int line, const QByteArray &fingerprint)
+    {
+        auto id = m_writer->add(contact);
+        if (!id)
+            return Result<qint64>::failure(VCardImporter::tr("line %1: %2").arg(line).arg(id.error()));
+        m_createdHere.insert(*id);
+        ++m_result.created;
+        if (Status recorded = m_writer->recordCreated(m_result.batchId, *id); !recorded)
+            return recorded;
+        if (Status source = m_writer->recordSource(fingerprint, *id, m_result.batchId); !source)
+            return source;
+        return *id;
+    }
+
+    /// Adds to contact `target` what the card has and it lacks. Returns false
+    /// (and writes nothing) when that contact is not there.
+    Result<bool> merge(qint64 target, const Contact &contact, int line, const QByteArray &fingerprint)
+    {
+        if (!m_deferred.isEmpty()) {
+            // Reading a contact back needs the indexes.
+            if (Status flushed = m_writer->flush(); !flushed)
+                return flushed;
+            if (Status rebuilt = rebuildDeferred(); !rebuilt)
+                return rebuilt;
+        }
+        auto current = m_contacts.get(target);
+        if (!current) {
+            if (auto there = m_contacts.exists(target); there && !*there)
+                return false;
+            return current.status();
+        }
+        Contact merged = *current;
+        if (mergeInto(merged, contact)) {
+            if (!m_createdHere.contains(target)) {
+                const QByteArray before = QJsonDocument(contactSnapshot(*current)).toJson(QJsonDocument::Compact);
+                if (auto recorded = m_database.exec(m_recordSql, {m_result.batchId, target, QStringLiteral("merged"),
+                                                                  QString::fromUtf8(before)});
+                    !recorded)
+                    return recorded.status();
+            }
+            ++m_result.merged;
+            if (Status updated = m_contacts.update(merged); !updated)
+                return Result<bool>::failure(VCardImporter::tr("line %1: %2").arg(line).arg(updated.error()));
+        } else {
+            ++m_result.unchanged;
+        }
+        if (Status source = m_writer->recordSource(fingerprint, target, m_result.batchId); !source)
+            return source;
+        return true;
+    }
+
+    void countUnchanged() { ++m_result.unchanged; }
+    void countSkipped() { ++m_result.skipped; }
+
+    /// Writes what is gathered, counts the batch and commits; `progress` has
+    /// the last word (a Cancel pressed now still counts).
+    Result<ImportResult> finish(const VCardImporter::Progress &progress, qint64 done)
+    {
+        if (Status flushed = m_writer->flush(); !flushed)
+            return flushed;
+        if (Status rebuilt = rebuildDeferred(); !rebuilt)
+            return rebuilt;
+        auto counted = m_database.exec(QStringLiteral("UPDATE import_batches SET created = ?, merged = ?, unchanged = ?, "
+                                                      "skipped = ?, finished_at = ? WHERE id = ?"),
+                                       {m_result.created, m_result.merged, m_result.unchanged, m_result.skipped,
+                                        Database::toStored(m_database.clock().now()), m_result.batchId});
+        if (!counted)
+            return counted.status();
+        if (progress && !progress(done, done))
+            return Result<ImportResult>::failure(VCardImporter::tr("The import was cancelled; nothing was imported."));
+        if (Status committed = m_transaction.commit(); !committed)
+            return committed;
+        return m_result;
+    }
+
+private:
+    Status rebuildDeferred()
+    {
+        for (const SavedIndex &saved : std::as_const(m_deferred)) {
+            if (auto rebuilt = m_database.exec(saved.sql); !rebuilt)
+                return rebuilt.status();
+        }
+        m_deferred.clear();
+        return Status::success();
+    }
+
+    Database &m_database;
+    ForeignKeysOff m_foreignKeys;
+    Transaction m_transaction;
+    ContactStore m_contacts;
+    std::optional<BulkContactWriter> m_writer;
+    QList<SavedIndex> m_deferred;
+    QSet<qint64> m_createdHere;
+    ImportResult m_result;
+    bool m_cacheChanged = false;
+    const QString m_recordSql = QStringLiteral(
+        "INSERT OR IGNORE INTO import_batch_contacts (batch_id, contact_id, action, before) VALUES (?, ?, ?, ?)");
+};
+
+Result<ImportResult> cancelled()
+{
+    return Result<ImportResult>::failure(VCardImporter::tr("The import was cancelled; nothing was imported."));
+}
+
+} // namespace
+
+Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const Progress &progress)
+{
+    BatchWriter batch(m_database);
+    if (!batch.status())
+        return batch.status();
+    CardStream stream(paths);
 
     MatchIndex index;
     if (Status loaded = index.load(m_database); !loaded)
         return Result<ImportResult>::failure(tr("The contacts could not be read for matching: %1").arg(loaded.error()));
-
-    QStringList names;
-    qint64 totalBytes = 0;
-    for (const QString &path : paths) {
-        names << QFileInfo(path).fileName();
-        totalBytes += QFileInfo(path).size();
-    }
-    auto batch = m_database.insert(QStringLiteral("INSERT INTO import_batches (imported_at, files) VALUES (?, ?)"),
-                                   {Database::toStored(m_database.clock().now()), names.join(QStringLiteral(", "))});
-    if (!batch)
-        return batch.status();
-    result.batchId = *batch;
-
-    // A large import relative to what is there: rebuild the search indexes
-    // once at the end (inside this transaction) instead of updating them per row.
-    auto existing = m_database.scalar(QStringLiteral("SELECT count(*) FROM contacts"));
-    if (!existing)
-        return existing.status();
-    QList<SavedIndex> deferred;
-    constexpr qint64 typicalCardBytes = 600;
-    // (Re-importing what is there does not count: that is mostly lookups.)
-    if (totalBytes / typicalCardBytes > std::max<qint64>(2000, 2 * existing->toLongLong())) {
-        auto dropped = dropDeferrableIndexes(m_database);
-        if (!dropped)
-            return dropped.status();
-        deferred = *dropped;
-    }
-
+    // Before reading, the file's size is the best guess at how many cards are new.
+    const qint64 totalBytes = totalSize(paths);
+    if (Status begun = batch.begin(paths, totalBytes, totalBytes / typicalCardBytes); !begun)
+        return begun;
     index.reserve(totalBytes / typicalCardBytes);
-    // A large import writes pages many times before it commits; a page cache
-    // big enough for all of them (up to 64 MB, released after) keeps SQLite
-    // from spilling half-built pages to the WAL along the way.
-    const qint64 cacheKiB = std::clamp<qint64>(totalBytes * 2 / 1024, 32 * 1024, 64 * 1024);
-    m_database.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB));
-    auto restoreCache = qScopeGuard([this] { m_database.exec(QStringLiteral("PRAGMA cache_size = -32768")); });
-    ContactStore contacts(m_database);
-    BulkContactWriter writer(m_database);
-    if (!writer.status())
-        return writer.status();
-    const QString recordSql = QStringLiteral(
-        "INSERT OR IGNORE INTO import_batch_contacts (batch_id, contact_id, action, before) VALUES (?, ?, ?, ?)");
 
     qint64 done = 0;
-    QSet<qint64> createdHere;
-    while (auto chunk = queue.pop()) {
+    while (auto chunk = stream.pop()) {
         for (PreparedCard &prepared : *chunk) {
             const ParsedCard &card = prepared.card;
             const QByteArray &print = prepared.keys.fingerprint;
             if (index.sourceOwner(print)) {
-                ++result.unchanged;
-            } else if (const qint64 match = index.match(prepared.keys)) {
-                if (!deferred.isEmpty()) {
-                    if (Status flushed = writer.flush(); !flushed)
-                        return flushed;
-                    for (const SavedIndex &saved : std::as_const(deferred)) {
-                        if (auto rebuilt = m_database.exec(saved.sql); !rebuilt)
-                            return rebuilt.status();
-                    }
-                    deferred.clear();
-                }
-                auto current = contacts.get(match);
-                if (!current)
-                    return current.status();
-                Contact merged = *current;
-                if (mergeInto(merged, card.contact)) {
-                    if (!createdHere.contains(match)) {
-                        const QByteArray before = QJsonDocument(contactSnapshot(*current)).toJson(QJsonDocument::Compact);
-                        if (auto recorded = m_database.exec(recordSql, {result.batchId, match, QStringLiteral("merged"),
-                                                                        QString::fromUtf8(before)});
-                            !recorded)
-                            return recorded.status();
-                    }
-                    ++result.merged;
-                    if (Status updated = contacts.update(merged); !updated)
-                        return Result<ImportResult>::failure(tr("line %1: %2").arg(card.line).arg(updated.error()));
-                } else {
-                    ++result.unchanged;
-                }
-                index.add(match, prepared.keys);
-                if (Status source = writer.recordSource(print, match, result.batchId); !source)
-                    return source;
+                batch.countUnchanged();
             } else {
-                auto id = writer.add(card.contact);
-                if (!id)
-                    return Result<ImportResult>::failure(tr("line %1: %2").arg(card.line).arg(id.error()));
-                createdHere.insert(*id);
-                ++result.created;
-                index.add(*id, prepared.keys);
-                if (Status recorded = writer.recordCreated(result.batchId, *id); !recorded)
-                    return recorded;
-                if (Status source = writer.recordSource(print, *id, result.batchId); !source)
-                    return source;
+                qint64 target = 0;
+                if (const qint64 match = index.match(prepared.keys)) {
+                    auto merged = batch.merge(match, card.contact, card.line, print);
+                    if (!merged)
+                        return merged.status();
+                    target = *merged ? match : 0;
+                }
+                if (!target) {
+                    auto id = batch.create(card.contact, card.line, print);
+                    if (!id)
+                        return id.status();
+                    target = *id;
+                }
+                index.add(target, prepared.keys);
             }
             ++done;
-            if (progress && (done % 256) == 0 && !progress(done, cardsRead.load()))
-                return Result<ImportResult>::failure(tr("The import was cancelled; nothing was imported."));
+            if (progress && (done % 256) == 0 && !progress(done, stream.cardsRead()))
+                return cancelled();
         }
-        queue.recycle(std::move(*chunk));
+        stream.recycle(std::move(*chunk));
     }
-    stopReader.dismiss();
-    reader.join();
-    if (readerFailed)
+    if (!stream.finish())
         return Result<ImportResult>::failure(tr("The files could not be read (out of memory?); nothing was imported."));
 
-    for (const VCardParseResult &file : std::as_const(fileResults)) {
+    ImportResult &result = batch.result();
+    for (const VCardParseResult &file : stream.fileResults()) {
         if (!file.isVCard())
             result.fileErrors << file.fileError;
         result.problems += file.problems;
         result.skipped += file.skippedCards;
     }
-    if (Status flushed = writer.flush(); !flushed)
-        return flushed;
-    for (const SavedIndex &saved : std::as_const(deferred)) {
-        if (auto rebuilt = m_database.exec(saved.sql); !rebuilt)
-            return rebuilt.status();
+    return batch.finish(progress, done);
+}
+
+bool ImportPlan::allows(qsizetype index, ImportAction action) const
+{
+    if (index < 0 || index >= cards.size())
+        return false;
+    const PlannedCard &card = cards.at(index);
+    if (card.unreadable)
+        return action == ImportAction::Skip;
+    switch (action) {
+    case ImportAction::New:
+    case ImportAction::Skip:
+        return true;
+    case ImportAction::Merge:
+    case ImportAction::Unchanged:
+        return card.isMatched();
     }
-    auto counted = m_database.exec(QStringLiteral("UPDATE import_batches SET created = ?, merged = ?, unchanged = ?, "
-                                                  "skipped = ?, finished_at = ? WHERE id = ?"),
-                                   {result.created, result.merged, result.unchanged, result.skipped,
-                                    Database::toStored(m_database.clock().now()), result.batchId});
-    if (!counted)
-        return counted.status();
-    // The last word before anything lands: a Cancel pressed now still counts.
+    return false;
+}
+
+bool ImportPlan::choose(qsizetype index, ImportAction action)
+{
+    if (!allows(index, action))
+        return false;
+    PlannedCard &card = cards[index];
+    // Merge and Unchanged are one choice (into the match); the plan knows which.
+    if ((action == ImportAction::Merge || action == ImportAction::Unchanged)
+        && (card.proposed == ImportAction::Merge || card.proposed == ImportAction::Unchanged))
+        action = card.proposed;
+    card.choice = action;
+    return true;
+}
+
+qsizetype ImportPlan::count(ImportAction action) const
+{
+    return std::count_if(cards.cbegin(), cards.cend(), [action](const PlannedCard &c) { return c.choice == action; });
+}
+
+Result<ImportPlan> VCardImporter::plan(const QStringList &paths, const Progress &progress)
+{
+    // One read transaction: the plan sees one state of the data file throughout.
+    Transaction snapshot(m_database);
+    if (!snapshot.status())
+        return snapshot.status();
+    CardStream stream(paths);
+    MatchIndex index;
+    if (Status loaded = index.load(m_database); !loaded)
+        return Result<ImportPlan>::failure(tr("The contacts could not be read for matching: %1").arg(loaded.error()));
+    if (Status named = index.loadNames(m_database); !named)
+        return Result<ImportPlan>::failure(tr("The contacts could not be read for matching: %1").arg(named.error()));
+    index.reserve(totalSize(paths) / typicalCardBytes);
+    QStringList names;
+    for (const QString &path : paths)
+        names << QFileInfo(path).fileName();
+
+    ImportPlan plan;
+    plan.paths = paths;
+    QList<int> fileOf;
+    ContactStore contacts(m_database);
+    // What each matched contact will hold after the cards before this one.
+    QHash<qint64, Contact> merged;
+    qint64 done = 0;
+    while (auto chunk = stream.pop()) {
+        for (PreparedCard &prepared : *chunk) {
+            PlannedCard planned;
+            planned.file = names.at(prepared.file);
+            planned.line = prepared.card.line;
+            planned.fingerprint = prepared.keys.fingerprint;
+            if (const qint64 owner = index.sourceOwner(planned.fingerprint)) {
+                planned.matchId = owner;
+                planned.reason = ImportMatch::SameCard;
+                planned.proposed = ImportAction::Unchanged;
+            } else if (const qint64 match = index.match(prepared.keys, &planned.reason)) {
+                planned.matchId = match;
+                auto target = merged.find(match);
+                if (target == merged.end()) {
+                    if (match > 0) {
+                        auto current = contacts.get(match);
+                        if (!current)
+                            return current.status();
+                        target = merged.insert(match, *current);
+                    } else {
+                        target = merged.insert(match, plan.cards.at(-match - 1).contact);
+                    }
+                }
+                planned.proposed = mergeInto(*target, prepared.card.contact) ? ImportAction::Merge
+                                                                             : ImportAction::Unchanged;
+                index.add(match, prepared.keys);
+            } else {
+                index.add(-(plan.cards.size() + 1), prepared.keys);
+            }
+            if (planned.matchId > 0)
+                planned.matchName = index.name(planned.matchId);
+            else if (planned.matchId < 0)
+                planned.matchName = plan.cards.at(-planned.matchId - 1).contact.name();
+            planned.choice = planned.proposed;
+            planned.contact = std::move(prepared.card.contact);
+            plan.cards.append(std::move(planned));
+            fileOf.append(prepared.file);
+            ++done;
+            if (progress && (done % 256) == 0 && !progress(done, stream.cardsRead()))
+                return Result<ImportPlan>::failure(tr("The import was cancelled; nothing was imported."));
+        }
+        stream.recycle(std::move(*chunk));
+    }
+    if (!stream.finish())
+        return Result<ImportPlan>::failure(tr("The files could not be read (out of memory?); nothing was imported."));
+
+    // The cards the reader skipped join the others in file and line order
+    // (cards that matched an earlier card of the plan follow it to its new place).
+    const QList<VCardParseResult> &files = stream.fileResults();
+    QList<PlannedCard> ordered;
+    ordered.reserve(plan.cards.size() + std::accumulate(files.cbegin(), files.cend(), qsizetype(0),
+                                                        [](qsizetype n, const VCardParseResult &f) {
+                                                            return n + f.skippedLines.size();
+                                                        }));
+    QList<qint64> movedTo(plan.cards.size());
+    qsizetype next = 0;
+    for (int f = 0; f < files.size(); ++f) {
+        const VCardParseResult &file = files.at(f);
+        if (!file.isVCard())
+            plan.fileErrors << file.fileError;
+        auto skipped = file.skippedLines.cbegin();
+        auto addSkipped = [&](int upTo) {
+            for (; skipped != file.skippedLines.cend() && *skipped < upTo; ++skipped) {
+                PlannedCard unreadable;
+                unreadable.file = names.at(f);
+                unreadable.line = *skipped;
+                unreadable.unreadable = true;
+                unreadable.proposed = unreadable.choice = ImportAction::Skip;
+                ordered.append(std::move(unreadable));
+            }
+        };
+        const qsizetype firstCardOfFile = ordered.size();
+        for (; next < plan.cards.size() && fileOf.at(next) == f; ++next) {
+            addSkipped(plan.cards.at(next).line);
+            movedTo[next] = ordered.size();
+            ordered.append(std::move(plan.cards[next]));
+        }
+        addSkipped(std::numeric_limits<int>::max());
+
+        // Problems in line order; each belongs to the card whose lines hold it
+        // (cards and problems both by line: one walk pairs them).
+        const qsizetype firstProblemOfFile = plan.problems.size();
+        plan.problems += file.problems;
+        std::stable_sort(plan.problems.begin() + firstProblemOfFile, plan.problems.end(),
+                         [](const VCardProblem &a, const VCardProblem &b) { return a.line < b.line; });
+        qsizetype owner = -1;
+        qsizetype card = firstCardOfFile;
+        for (qsizetype p = firstProblemOfFile; p < plan.problems.size(); ++p) {
+            const int line = plan.problems.at(p).line;
+            if (line <= 0)
+                continue;
+            while (card < ordered.size() && ordered.at(card).line <= line)
+                owner = card++;
+            if (owner < 0)
+                continue;
+            PlannedCard &holder = ordered[owner];
+            if (holder.problemCount++ == 0)
+                holder.firstProblem = int(p);
+        }
+    }
+    for (PlannedCard &card : ordered) {
+        if (card.matchId < 0)
+            card.matchId = -(movedTo.at(-card.matchId - 1) + 1);
+    }
+    plan.cards = std::move(ordered);
     if (progress && !progress(done, done))
-        return Result<ImportResult>::failure(tr("The import was cancelled; nothing was imported."));
-    if (Status committed = transaction.commit(); !committed)
-        return committed;
-    return result;
+        return Result<ImportPlan>::failure(tr("The import was cancelled; nothing was imported."));
+    return plan;
+}
+
+Result<ImportResult> VCardImporter::commit(const ImportPlan &plan, const Progress &progress)
+{
+    BatchWriter batch(m_database);
+    if (!batch.status())
+        return batch.status();
+    if (Status begun = batch.begin(plan.paths, totalSize(plan.paths), plan.count(ImportAction::New)); !begun)
+        return begun;
+
+    // What each card became, for the cards after it that match it.
+    QList<qint64> ids(plan.cards.size(), 0);
+    qint64 done = 0;
+    for (qsizetype i = 0; i < plan.cards.size(); ++i) {
+        const PlannedCard &card = plan.cards.at(i);
+        const qint64 target = card.matchId > 0 ? card.matchId : card.matchId < 0 ? ids.value(-card.matchId - 1) : 0;
+        if (card.choice == ImportAction::Skip || card.unreadable) {
+            batch.countSkipped();
+        } else if (card.choice != ImportAction::New && target && card.reason == ImportMatch::SameCard) {
+            batch.countUnchanged();
+            ids[i] = target;
+        } else {
+            if (card.choice != ImportAction::New && target) {
+                auto merged = batch.merge(target, card.contact, card.line, card.fingerprint);
+                if (!merged)
+                    return merged.status();
+                if (*merged)
+                    ids[i] = target;
+            }
+            if (!ids.at(i)) {
+                auto id = batch.create(card.contact, card.line, card.fingerprint);
+                if (!id)
+                    return id.status();
+                ids[i] = *id;
+            }
+        }
+        ++done;
+        if (progress && (done % 256) == 0 && !progress(done, plan.cards.size()))
+            return cancelled();
+    }
+    batch.result().problems = plan.problems;
+    batch.result().fileErrors = plan.fileErrors;
+    return batch.finish(progress, done);
 }
 
 Result<UndoSummary> VCardImporter::undo(qint64 batchId)

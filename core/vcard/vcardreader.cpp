@@ -473,6 +473,8 @@ void Parser::absorb(Parser &&later)
             m_result.problems.append(std::move(problem));
     }
     m_result.skippedCards += later.m_result.skippedCards;
+    for (int line : std::as_const(later.m_result.skippedLines))
+        m_result.skippedLines.append(line + offset);
     m_sawCard = m_sawCard || later.m_sawCard;
     m_outside += later.m_outside;
 }
@@ -1094,6 +1096,7 @@ void Parser::finishCard(int beginLine)
     }
     if (m_contact.name().isEmpty()) {
         ++m_result.skippedCards;
+        m_result.skippedLines.append(beginLine);
         problem(beginLine, VCardReader::tr("the card that begins here has no name (FN or N), organization or "
                                            "email address, nor anything else; it was skipped."));
         return;

@@ -30,6 +30,8 @@ struct VCardParseResult
     QList<ParsedCard> cards;
     QList<VCardProblem> problems;
     int skippedCards = 0;
+    /// The line of each skipped card's BEGIN:VCARD.
+    QList<int> skippedLines;
     QString fileError;
 
     bool isVCard() const { return fileError.isEmpty(); }

@@ -57,6 +57,8 @@ void InsightsFixture::build(Database &database)
             contact.tags = {QString::fromLatin1(person.tag)};
         contact.keepInTouchDays = person.cadence;
         contact.archived = person.archived;
+        if (contact.displayName == u"Ada")
+            contact.metOn = QDate(2025, 12, 20);
         ids.insert(contact.displayName, check(contacts.add(contact), "adding a contact"));
     }
 

@@ -22,7 +22,8 @@ namespace Rapport::Test {
 /// | Gus     | Twitter    |        | tweet 1, email 3, call 7, meeting 9, set back to email 12       |
 /// | Hal     | Twitter    |        | tweet 0; archived                                               |
 ///
-/// Ada has a 30-day cadence. The clock stands at 2026-06-15 12:00 UTC.
+/// Ada has a 30-day cadence and was met on 2025-12-20; everyone else was added
+/// when the clock stood at 2026-06-15 12:00 UTC, where it stays.
 struct InsightsFixture
 {
     QHash<QString, qint64> ids;

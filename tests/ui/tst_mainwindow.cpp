@@ -160,6 +160,10 @@ private slots:
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &drop);
+        // The preview comes first (tests/ui/tst_importpreview.cpp checks it); Import.
+        QPushButton *import = nullptr;
+        QTRY_VERIFY((import = window.findChild<QPushButton *>(QStringLiteral("importButton"))));
+        QTest::mouseClick(import, Qt::LeftButton);
         QTRY_COMPARE(finished.size(), 1);
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QCOMPARE(window.contactModel()->totalCount(), 2);

@@ -56,6 +56,23 @@ QString names(const QList<Contact> &contacts)
     return out.join(u", "_s);
 }
 
+/// The plan's cards as "line action name → match" lines, to compare at a glance.
+QString describe(const ImportPlan &plan)
+{
+    QStringList out;
+    for (const PlannedCard &c : plan.cards) {
+        const char *action[] = {"new", "merge", "known", "skip"};
+        const char *reason[] = {"", "same card", "uid", "email", "phone", "name+org"};
+        out << QStringLiteral("%1:%2 %3 %4%5")
+                   .arg(c.file)
+                   .arg(c.line)
+                   .arg(QLatin1StringView(action[int(c.proposed)]), c.unreadable ? u"(unreadable)"_s : c.contact.name())
+                   .arg(c.isMatched() ? QStringLiteral(" → %1 (%2)").arg(c.matchName, QLatin1StringView(reason[int(c.reason)]))
+                                      : QString());
+    }
+    return out.join(u'\n');
+}
+
 QString errorsOf(const Result<ImportResult> &result)
 {
     if (!result)
@@ -91,6 +108,15 @@ private slots:
     void undo_olderImportBeforeANewerOne_isRefused();
     void importExportImport_roundTripInputs_yieldSameContacts_data();
     void importExportImport_roundTripInputs_yieldSameContacts();
+    void plan_mixedCards_proposesNewMergeKnownAndSkipWithReasonsAndLines();
+    void commit_proposedChoices_doesWhatImportFilesDoes();
+    void commit_mergeChangedToNew_createsASeparateContact();
+    void commit_cardSetToSkip_importsNothingForIt();
+    void commit_earlierCardOfThePlanSkipped_createsTheCardThatMatchedIt();
+    void commit_contactGoneSinceThePlan_createsTheCard();
+    void choose_refusesWhatACardCannotBe();
+    void planAndCommit_cancelled_writeNothing();
+    void commit_undoneThenCommittedAgain_bringsTheSameContactsBack();
 };
 
 void TestVCardImporter::importFiles_newCards_createsOneContactEach()
@@ -515,6 +541,260 @@ void TestVCardImporter::importExportImport_roundTripInputs_yieldSameContacts()
         QVERIFY2(differences.isEmpty(),
                  qPrintable(original.at(i).name() + u": "_s + differences.join(u"; "_s)));
     }
+}
+
+namespace {
+
+/// A data file holding Jane (by email), Bob (by phone) and Carol at Acme (by
+/// name and organization), and a file with a card for each of them, two new
+/// people (one twice), an unreadable card and a line that is no property.
+struct PlanFixture
+{
+    TestDataFile data;
+    qint64 jane = 0;
+    qint64 bob = 0;
+    qint64 carol = 0;
+    QString path;
+
+    PlanFixture()
+    {
+        Database &db = data.open();
+        ContactStore store(db);
+        Contact j;
+        j.displayName = u"Jane Doe"_s;
+        j.emails = {ContactField{u"jane@acme.example"_s, {}, false}};
+        jane = store.add(j).value();
+        Contact b;
+        b.displayName = u"Bob Roe"_s;
+        b.phones = {ContactField{u"+1 303 555 0100"_s, {}, false}};
+        bob = store.add(b).value();
+        Contact c;
+        c.displayName = u"Carol Diaz"_s;
+        c.organization = u"Acme"_s;
+        c.title = u"CFO"_s;
+        carol = store.add(c).value();
+        path = writeFile(data, u"plan.vcf"_s,
+                         card({"FN:Jane Doe", "EMAIL:JANE@acme.example", "NOTE:Met at the webinar."}) // line 1
+                             + card({"FN:Robert Roe", "TEL:(303) 555-0100", "TITLE:Baker"})            // line 7
+                             + card({"FN:Carol Diaz", "ORG:Acme"})                                      // line 13
+                             + card({"FN:Dan Wu", "EMAIL:dan@wu.example"})                              // line 18
+                             + card({})                                                                 // line 23
+                             + card({"FN:Dan Wu", "EMAIL:dan@wu.example", "TEL:+44 20 7946 0000"})      // line 26
+                             + card({"FN:Eve Park", "NOT A PROPERTY"}));                                // line 32
+    }
+};
+
+} // namespace
+
+void TestVCardImporter::plan_mixedCards_proposesNewMergeKnownAndSkipWithReasonsAndLines()
+{
+    PlanFixture f;
+    Database &db = f.data.open();
+    auto plan = VCardImporter(db).plan({f.path});
+    QVERIFY2(plan.ok(), qPrintable(plan.error()));
+    QCOMPARE(describe(*plan), u"plan.vcf:1 merge Jane Doe → Jane Doe (email)\n"
+                              u"plan.vcf:7 merge Robert Roe → Bob Roe (phone)\n"
+                              u"plan.vcf:13 known Carol Diaz → Carol Diaz (name+org)\n"
+                              u"plan.vcf:18 new Dan Wu\n"
+                              u"plan.vcf:23 skip (unreadable)\n"
+                              u"plan.vcf:26 merge Dan Wu → Dan Wu (email)\n"
+                              u"plan.vcf:32 new Eve Park"_s);
+    QCOMPARE(plan->cards.at(0).matchId, f.jane);
+    QCOMPARE(plan->cards.at(1).matchId, f.bob);
+    QCOMPARE(plan->cards.at(2).matchId, f.carol);
+    QCOMPARE(plan->cards.at(5).matchId, -4); // the earlier Dan Wu, cards[3]
+    for (const PlannedCard &c : plan->cards)
+        QCOMPARE(c.choice, c.proposed);
+
+    // Each problem is on the card it is about, and all are listed by line.
+    QCOMPARE(plan->problems.size(), 2);
+    QCOMPARE(plan->cards.at(4).problemCount, 1);
+    QCOMPARE(plan->problems.at(plan->cards.at(4).firstProblem).line, 23);
+    QCOMPARE(plan->cards.at(6).problemCount, 1);
+    QCOMPARE(plan->problems.at(plan->cards.at(6).firstProblem).line, 35);
+    QCOMPARE(plan->problems.at(plan->cards.at(6).firstProblem).file, u"plan.vcf"_s);
+    for (int i : {0, 1, 2, 3, 5})
+        QCOMPARE(plan->cards.at(i).problemCount, 0);
+
+    // Planning writes nothing.
+    QCOMPARE(allContacts(db).size(), 3);
+    QVERIFY(VCardImporter(db).batches().value().isEmpty());
+}
+
+void TestVCardImporter::commit_proposedChoices_doesWhatImportFilesDoes()
+{
+    PlanFixture planned;
+    PlanFixture imported;
+    auto plan = VCardImporter(planned.data.open()).plan({planned.path});
+    QVERIFY2(plan.ok(), qPrintable(plan.error()));
+    auto committed = VCardImporter(planned.data.open()).commit(*plan);
+    QVERIFY2(committed.ok(), qPrintable(committed.error()));
+    auto direct = VCardImporter(imported.data.open()).importFiles({imported.path});
+    QVERIFY2(direct.ok(), qPrintable(direct.error()));
+
+    QCOMPARE(committed->created, 2);
+    QCOMPARE(committed->merged, 3);
+    QCOMPARE(committed->unchanged, 1);
+    QCOMPARE(committed->skipped, 1);
+    QCOMPARE(committed->created, direct->created);
+    QCOMPARE(committed->merged, direct->merged);
+    QCOMPARE(committed->unchanged, direct->unchanged);
+    QCOMPARE(committed->skipped, direct->skipped);
+    QCOMPARE(committed->problems.size(), direct->problems.size());
+    const QList<Contact> a = allContacts(planned.data.open());
+    const QList<Contact> b = allContacts(imported.data.open());
+    QCOMPARE(names(a), u"Bob Roe, Carol Diaz, Dan Wu, Eve Park, Jane Doe"_s);
+    QCOMPARE(names(a), names(b));
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const QStringList differences = contactDifferences(a.at(i), b.at(i));
+        QVERIFY2(differences.isEmpty(), qPrintable(differences.join(u"; "_s)));
+    }
+    auto batches = VCardImporter(planned.data.open()).batches();
+    QCOMPARE(batches->size(), 1);
+    QCOMPARE(batches->constFirst().files, u"plan.vcf"_s);
+    QCOMPARE(batches->constFirst().created, 2);
+}
+
+void TestVCardImporter::commit_mergeChangedToNew_createsASeparateContact()
+{
+    PlanFixture f;
+    Database &db = f.data.open();
+    auto plan = VCardImporter(db).plan({f.path});
+    QVERIFY2(plan.ok(), qPrintable(plan.error()));
+    // Robert Roe shares Bob's office line but is someone else.
+    QVERIFY(plan.value().choose(1, ImportAction::New));
+    auto result = VCardImporter(db).commit(*plan);
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QCOMPARE(result->created, 3);
+    QCOMPARE(result->merged, 2);
+    const QList<Contact> contacts = allContacts(db);
+    QCOMPARE(names(contacts), u"Bob Roe, Carol Diaz, Dan Wu, Eve Park, Jane Doe, Robert Roe"_s);
+    const Contact bob = ContactStore(db).get(f.bob).value();
+    QVERIFY(bob.title.isEmpty()); // nothing of Robert's went into Bob
+    QCOMPARE(contacts.at(5).title, u"Baker"_s);
+}
+
+void TestVCardImporter::commit_cardSetToSkip_importsNothingForIt()
+{
+    PlanFixture f;
+    Database &db = f.data.open();
+    auto plan = VCardImporter(db).plan({f.path});
+    QVERIFY2(plan.ok(), qPrintable(plan.error()));
+    QVERIFY(plan.value().choose(0, ImportAction::Skip));
+    QVERIFY(plan.value().choose(6, ImportAction::Skip));
+    auto result = VCardImporter(db).commit(*plan);
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QCOMPARE(result->created, 1);
+    QCOMPARE(result->skipped, 3);
+    QCOMPARE(names(allContacts(db)), u"Bob Roe, Carol Diaz, Dan Wu, Jane Doe"_s);
+    QVERIFY(ContactStore(db).get(f.jane).value().notes.isEmpty()); // Jane's card left out
+}
+
+void TestVCardImporter::commit_earlierCardOfThePlanSkipped_createsTheCardThatMatchedIt()
+{
+    PlanFixture f;
+    Database &db = f.data.open();
+    auto plan = VCardImporter(db).plan({f.path});
+    QVERIFY2(plan.ok(), qPrintable(plan.error()));
+    QVERIFY(plan.value().choose(3, ImportAction::Skip));
+    auto result = VCardImporter(db).commit(*plan);
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    const QList<Contact> contacts = allContacts(db);
+    QCOMPARE(names(contacts), u"Bob Roe, Carol Diaz, Dan Wu, Eve Park, Jane Doe"_s);
+    QCOMPARE(contacts.at(2).phones.size(), 1); // the second Dan Wu card, with its phone
+}
+
+void TestVCardImporter::commit_contactGoneSinceThePlan_createsTheCard()
+{
+    PlanFixture f;
+    Database &db = f.data.open();
+    auto plan = VCardImporter(db).plan({f.path});
+    QVERIFY2(plan.ok(), qPrintable(plan.error()));
+    QVERIFY(ContactStore(db).remove(f.bob).ok());
+    auto result = VCardImporter(db).commit(*plan);
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QCOMPARE(result->created, 3);
+    QVERIFY(names(allContacts(db)).contains(u"Robert Roe"_s));
+}
+
+void TestVCardImporter::choose_refusesWhatACardCannotBe()
+{
+    PlanFixture f;
+    auto plan = VCardImporter(f.data.open()).plan({f.path});
+    QVERIFY2(plan.ok(), qPrintable(plan.error()));
+    QVERIFY(!plan.value().choose(3, ImportAction::Merge)); // Dan Wu matches nobody
+    QVERIFY(!plan.value().choose(4, ImportAction::New));   // unreadable
+    QVERIFY(!plan.value().choose(99, ImportAction::Skip));
+    QCOMPARE(plan->cards.at(3).choice, ImportAction::New);
+    // Merge and "already known" are one choice: into the match.
+    QVERIFY(plan.value().choose(2, ImportAction::New));
+    QVERIFY(plan.value().choose(2, ImportAction::Merge));
+    QCOMPARE(plan->cards.at(2).choice, ImportAction::Unchanged);
+    QCOMPARE(plan->count(ImportAction::New), 2);
+    QCOMPARE(plan->count(ImportAction::Skip), 1);
+}
+
+void TestVCardImporter::planAndCommit_cancelled_writeNothing()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    QByteArray many;
+    for (int i = 0; i < 600; ++i)
+        many += card({qPrintable(QStringLiteral("FN:Person %1").arg(i)),
+                      qPrintable(QStringLiteral("EMAIL:person%1@example.com").arg(i))});
+    const QString path = writeFile(data, u"many.vcf"_s, many);
+    auto refused = VCardImporter(db).plan({path}, [](qint64, qint64) { return false; });
+    QVERIFY(!refused.ok());
+    QVERIFY(!refused.error().isEmpty());
+
+    auto plan = VCardImporter(db).plan({path});
+    QVERIFY2(plan.ok(), qPrintable(plan.error()));
+    QCOMPARE(plan->cards.size(), 600);
+    qint64 seen = 0;
+    auto cancelled = VCardImporter(db).commit(*plan, [&seen](qint64 done, qint64) {
+        seen = done;
+        return done < 512;
+    });
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(seen, 512);
+    QVERIFY(allContacts(db).isEmpty());
+    QVERIFY(VCardImporter(db).batches().value().isEmpty());
+    // Cancelled at the very end, too.
+    auto atTheEnd = VCardImporter(db).commit(*plan, [](qint64 done, qint64 total) { return done < total; });
+    QVERIFY(!atTheEnd.ok());
+    QVERIFY(allContacts(db).isEmpty());
+}
+
+void TestVCardImporter::commit_undoneThenCommittedAgain_bringsTheSameContactsBack()
+{
+    PlanFixture f;
+    Database &db = f.data.open();
+    const QList<Contact> before = allContacts(db);
+    auto plan = VCardImporter(db).plan({f.path});
+    QVERIFY2(plan.ok(), qPrintable(plan.error()));
+    QVERIFY(plan.value().choose(1, ImportAction::New));
+    auto first = VCardImporter(db).commit(*plan);
+    QVERIFY2(first.ok(), qPrintable(first.error()));
+    const QList<Contact> imported = allContacts(db);
+
+    f.data.clock().advanceSecs(60);
+    auto undone = VCardImporter(db).undo(first->batchId);
+    QVERIFY2(undone.ok(), qPrintable(undone.error()));
+    QCOMPARE(undone->removed, 3);
+    QCOMPARE(undone->restored, 1); // Jane (Dan's second card merged into the first, created here)
+    const QList<Contact> after = allContacts(db);
+    QCOMPARE(names(after), names(before));
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        const QStringList differences = contactDifferences(before.at(i), after.at(i));
+        QVERIFY2(differences.isEmpty(), qPrintable(differences.join(u"; "_s)));
+    }
+
+    auto again = VCardImporter(db).commit(*plan);
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QVERIFY(again->batchId != first->batchId);
+    QCOMPARE(again->created, first->created);
+    QCOMPARE(again->merged, first->merged);
+    QCOMPARE(names(allContacts(db)), names(imported));
 }
 
 QTEST_GUILESS_MAIN(TestVCardImporter)

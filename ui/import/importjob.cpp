@@ -13,6 +13,13 @@ ImportJob::ImportJob(QString databasePath, QStringList files, QObject *parent)
     , m_files(std::move(files))
 {
     qRegisterMetaType<Rapport::Core::ImportResult>();
+    qRegisterMetaType<std::shared_ptr<Rapport::Core::ImportPlan>>();
+}
+
+ImportJob::ImportJob(QString databasePath, std::shared_ptr<const Core::ImportPlan> plan, QObject *parent)
+    : ImportJob(std::move(databasePath), QStringList(), parent)
+{
+    m_plan = std::move(plan);
 }
 
 ImportJob::~ImportJob()
@@ -31,9 +38,9 @@ bool ImportJob::isRunning() const
 
 void ImportJob::start()
 {
-    QPointer<ImportJob> self(this);
-    m_thread = QThread::create([this, self] {
+    m_thread = QThread::create([this] {
         Core::ImportResult result;
+        std::shared_ptr<Core::ImportPlan> plan;
         QString error;
         // A connection of the worker's own: Qt SQL connections belong to one thread.
         // Never create a file here: if the data file went away, say so.
@@ -44,17 +51,29 @@ void ImportJob::start()
             error = database.error();
         } else {
             Core::VCardImporter importer(**database);
-            auto imported = importer.importFiles(m_files, [this](qint64 done, qint64 total) {
+            auto progress = [this](qint64 done, qint64 total) {
                 emit progressed(done, total);
                 return !m_cancelled.load();
-            });
-            if (imported)
-                result = *imported;
-            else
-                error = imported.error();
+            };
+            if (m_plan) {
+                auto imported = importer.commit(*m_plan, progress);
+                if (imported)
+                    result = *imported;
+                else
+                    error = imported.error();
+            } else {
+                auto planned = importer.plan(m_files, progress);
+                if (planned)
+                    plan = std::make_shared<Core::ImportPlan>(std::move(planned).value());
+                else
+                    error = planned.error();
+            }
         }
         database = Core::Result<std::unique_ptr<Core::Database>>::failure(QString()); // close before reporting
-        emit finished(result, error);
+        if (m_plan)
+            emit finished(result, error);
+        else
+            emit planned(plan, error);
     });
     m_thread->start();
 }

@@ -1,0 +1,214 @@
+#include "activityanalysis.h"
+
+#include "store/database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <numeric>
+
+namespace Rapport::Core {
+
+namespace {
+
+QDate bucketStart(const QDate &day, ActivityGrain grain)
+{
+    return grain == ActivityGrain::Week ? day.addDays(1 - day.dayOfWeek()) : QDate(day.year(), day.month(), 1);
+}
+
+QDate nextBucket(const QDate &start, ActivityGrain grain)
+{
+    return grain == ActivityGrain::Week ? start.addDays(7) : start.addMonths(1);
+}
+
+/// The month a contact counts as new in: its how-we-met month, else the month it was added (local time).
+const QString newMonthExpression = QStringLiteral(
+    "COALESCE(NULLIF(substr(c.met_on, 1, 7), ''), strftime('%Y-%m', c.created_at / 1000, 'unixepoch', 'localtime'))");
+
+QString monthKey(const QDate &month)
+{
+    return month.toString(QStringLiteral("yyyy-MM"));
+}
+
+QString jsonList(const QStringList &values)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+int ActivityReport::total() const
+{
+    int sum = 0;
+    for (const QList<int> &row : counts)
+        sum = std::accumulate(row.cbegin(), row.cend(), sum);
+    return sum;
+}
+
+ActivityAnalysis::ActivityAnalysis(Database &database)
+    : m_database(database)
+{
+}
+
+Result<ActivityReport> ActivityAnalysis::interactions(const InsightsFilter &filter, ActivityGrain grain)
+{
+    ActivityReport report;
+    report.grain = grain;
+    report.kinds = allInteractionKinds();
+    const qint64 end = filter.endMs(m_database.clock().now());
+    qint64 start = 0;
+    if (auto from = filter.startMs()) {
+        start = *from;
+    } else {
+        auto first = m_database.scalar(QStringLiteral("SELECT MIN(occurred_at) FROM interactions"));
+        if (!first)
+            return Result<ActivityReport>::failure(tr("The activity could not be read: %1").arg(first.error()));
+        if (first->isNull()) {
+            report.counts.resize(report.kinds.size());
+            return report;
+        }
+        start = first->toLongLong();
+    }
+    if (start >= end) {
+        report.counts.resize(report.kinds.size());
+        return report;
+    }
+
+    const QDate lastDay = QDateTime::fromMSecsSinceEpoch(end - 1).date();
+    for (QDate b = bucketStart(QDateTime::fromMSecsSinceEpoch(start).date(), grain); b <= lastDay;
+         b = nextBucket(b, grain)) {
+        report.bucketStarts.append(b);
+        report.boundaries.append(std::max(start, b.startOfDay().toMSecsSinceEpoch()));
+    }
+    report.boundaries.append(end);
+    report.counts.fill(QList<int>(report.bucketStarts.size(), 0), report.kinds.size());
+
+    QVariantList cohortValues;
+    const QString cohort = filter.cohort == InsightsFilter::Cohort::Everyone
+                               ? QString()
+                               : QStringLiteral(" AND EXISTS (SELECT 1 FROM interaction_participants p JOIN contacts c "
+                                                "ON c.id = p.contact_id WHERE p.interaction_id = i.id "
+                                                "AND c.archived = 0 AND %1)")
+                                     .arg(filter.cohortCondition(cohortValues));
+    // One range count per bucket over the time index; a bucket's kinds are few.
+    const QString sql = QStringLiteral("SELECT i.kind, COUNT(*) FROM interactions i "
+                                       "WHERE i.occurred_at >= ? AND i.occurred_at < ?%1 GROUP BY i.kind")
+                            .arg(cohort);
+    for (int b = 0; b < report.bucketStarts.size(); ++b) {
+        QVariantList values{report.boundaries[b], report.boundaries[b + 1]};
+        values += cohortValues;
+        auto q = m_database.exec(sql, values);
+        if (!q)
+            return Result<ActivityReport>::failure(tr("The activity could not be read: %1").arg(q.error()));
+        while ((*q)->next()) {
+            const auto kind = interactionKindFromKey((*q)->value(0).toString());
+            if (!kind)
+                continue;
+            report.counts[report.kinds.indexOf(*kind)][b] += (*q)->value(1).toInt();
+        }
+    }
+    return report;
+}
+
+Result<QList<qint64>> ActivityAnalysis::participants(const InsightsFilter &filter, InteractionKind kind, qint64 fromMs,
+                                                     qint64 toMs)
+{
+    QVariantList values{interactionKindKey(kind), fromMs, toMs};
+    const QString cohort = filter.cohortCondition(values);
+    auto q = m_database.exec(QStringLiteral("SELECT DISTINCT p.contact_id FROM interactions i "
+                                            "JOIN interaction_participants p ON p.interaction_id = i.id "
+                                            "JOIN contacts c ON c.id = p.contact_id "
+                                            "WHERE i.kind = ? AND i.occurred_at >= ? AND i.occurred_at < ? "
+                                            "AND c.archived = 0 AND %1 ORDER BY p.contact_id")
+                                 .arg(cohort),
+                             values);
+    if (!q)
+        return Result<QList<qint64>>::failure(tr("The contacts could not be read: %1").arg(q.error()));
+    QList<qint64> ids;
+    while ((*q)->next())
+        ids.append((*q)->value(0).toLongLong());
+    return ids;
+}
+
+Result<NewContactsReport> ActivityAnalysis::newContacts(const InsightsFilter &filter)
+{
+    QVariantList values;
+    const QString cohort = filter.cohortCondition(values);
+    auto q = m_database.exec(QStringLiteral("SELECT c.met_channel, %1 AS month, COUNT(*) FROM contacts c "
+                                            "WHERE c.archived = 0 AND %2 GROUP BY 1, 2")
+                                 .arg(newMonthExpression, cohort),
+                             values);
+    if (!q)
+        return Result<NewContactsReport>::failure(tr("The new contacts could not be read: %1").arg(q.error()));
+    struct Cell
+    {
+        QString channel;
+        QDate month;
+        int count;
+    };
+    QList<Cell> cells;
+    const QDate lastMonth = bucketStart(
+        filter.to.isValid() ? filter.to : m_database.clock().now().toLocalTime().date(), ActivityGrain::Month);
+    QDate firstMonth = filter.from.isValid() ? bucketStart(filter.from, ActivityGrain::Month) : QDate();
+    while ((*q)->next()) {
+        const QDate month = QDate::fromString((*q)->value(1).toString() + QStringLiteral("-01"), Qt::ISODate);
+        if (!month.isValid() || month > lastMonth || (filter.from.isValid() && month < firstMonth))
+            continue;
+        cells.append(Cell{(*q)->value(0).toString(), month, (*q)->value(2).toInt()});
+    }
+    NewContactsReport report;
+    if (cells.isEmpty())
+        return report;
+    if (!firstMonth.isValid()) {
+        firstMonth = std::min_element(cells.cbegin(), cells.cend(), [](const Cell &a, const Cell &b) {
+                         return a.month < b.month;
+                     })->month;
+    }
+    for (QDate m = firstMonth; m <= lastMonth; m = m.addMonths(1))
+        report.months.append(m);
+
+    QHash<QString, int> perChannel;
+    for (const Cell &cell : std::as_const(cells))
+        perChannel[cell.channel] += cell.count;
+    QStringList channels = perChannel.keys();
+    std::sort(channels.begin(), channels.end(), [&](const QString &a, const QString &b) {
+        return perChannel[a] != perChannel[b] ? perChannel[a] > perChannel[b] : a < b;
+    });
+    report.otherChannels = channels.size() > channelLimit;
+    if (report.otherChannels)
+        channels = channels.mid(0, channelLimit - 1);
+    report.channels = channels;
+    report.counts.fill(QList<int>(report.months.size(), 0), channels.size() + (report.otherChannels ? 1 : 0));
+    for (const Cell &cell : std::as_const(cells)) {
+        qsizetype row = channels.indexOf(cell.channel);
+        if (row < 0)
+            row = channels.size();
+        report.counts[row][report.months.indexOf(cell.month)] += cell.count;
+    }
+    return report;
+}
+
+Result<QList<qint64>> ActivityAnalysis::newContactIds(const InsightsFilter &filter, const QDate &month,
+                                                      const QString &channel, bool otherChannels,
+                                                      const QStringList &shown)
+{
+    QVariantList values{monthKey(month), otherChannels ? QVariant(jsonList(shown)) : QVariant(channel)};
+    const QString cohort = filter.cohortCondition(values);
+    auto q = m_database.exec(QStringLiteral("SELECT c.id FROM contacts c WHERE c.archived = 0 AND %1 = ? AND %2 "
+                                            "AND %3 ORDER BY c.id")
+                                 .arg(newMonthExpression,
+                                      otherChannels ? QStringLiteral("c.met_channel NOT IN (SELECT value FROM json_each(?))")
+                                                    : QStringLiteral("c.met_channel = ?"),
+                                      cohort),
+                             values);
+    if (!q)
+        return Result<QList<qint64>>::failure(tr("The contacts could not be read: %1").arg(q.error()));
+    QList<qint64> ids;
+    while ((*q)->next())
+        ids.append((*q)->value(0).toLongLong());
+    return ids;
+}
+
+} // namespace Rapport::Core
