@@ -1,6 +1,6 @@
 #include "contactsummary.h"
 
-#include "graph/graphstore.h"
+#include "graph/relationshipgraph.h"
 #include "store/contactstore.h"
 #include "store/database.h"
 #include "store/interactionstore.h"
@@ -50,13 +50,43 @@ Result<ContactSummary> ContactSummaryReader::read(qint64 contactId, const QDate 
         return history.status();
     summary.ladder = ladder(summary.contact.stage, *history);
 
-    auto graph = GraphStore(m_database).load();
-    if (!graph)
-        return graph.status();
+    // Only the part of the graph upstream of the contact, and whom it led to:
+    // a summary stays quick however large the network is.
+    IntroductionStore introductions(m_database);
+    auto upstream = introductions.upstreamOf(contactId);
+    if (!upstream)
+        return upstream.status();
+    auto onward = introductions.from(contactId);
+    if (!onward)
+        return onward.status();
+    QList<qint64> ids{contactId};
+    for (const QList<Introduction> *edges : {&*upstream, &*onward}) {
+        for (const Introduction &edge : *edges)
+            ids << edge.fromContact << edge.toContact;
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    ContactStore contacts(m_database);
+    QList<GraphNode> nodes;
+    for (qint64 id : std::as_const(ids)) {
+        auto person = id == contactId ? Result<Contact>(summary.contact) : contacts.get(id);
+        if (!person)
+            return person.status();
+        GraphNode node;
+        node.id = id;
+        node.name = person->name();
+        node.stage = person->stage;
+        nodes.append(node);
+    }
+    QList<GraphEdge> edges;
+    for (const Introduction &edge : std::as_const(*upstream))
+        edges.append(GraphEdge{edge.id, edge.fromContact, edge.toContact, edge.kind, edge.date, edge.note});
+    const RelationshipGraph graph(nodes, edges);
+
     auto linkTo = [&](qint64 id, const GraphEdge *edge) {
         ChainLink link;
         link.contactId = id;
-        if (const GraphNode *node = graph->node(id)) {
+        if (const GraphNode *node = graph.node(id)) {
             link.name = node->name;
             link.stage = node->stage;
         }
@@ -64,25 +94,21 @@ Result<ContactSummary> ContactSummaryReader::read(qint64 contactId, const QDate 
             link.onward = Introduction{edge->id, edge->from, edge->to, edge->kind, edge->date, edge->note};
         return link;
     };
-    const ChainList chains = graph->chainsTo(contactId);
-    for (const QList<qint64> &ids : chains.chains) {
-        if (ids.size() < 2)
+    const ChainList chains = graph.chainsTo(contactId);
+    for (const QList<qint64> &chainIds : chains.chains) {
+        if (chainIds.size() < 2)
             continue; // the contact is a first contact: nobody led to them
         QList<ChainLink> chain;
-        for (int i = 0; i + 1 < ids.size(); ++i)
-            chain.append(linkTo(ids[i], graph->edgeBetween(ids[i], ids[i + 1])));
+        for (int i = 0; i + 1 < chainIds.size(); ++i)
+            chain.append(linkTo(chainIds[i], graph.edgeBetween(chainIds[i], chainIds[i + 1])));
         summary.chains.append(chain);
     }
-    for (int edgeIndex : graph->edgesFrom(contactId)) {
-        const GraphEdge &edge = graph->edges().at(edgeIndex);
-        ChainLink link = linkTo(edge.to, &edge);
+    // from() is ordered by date, then id.
+    for (const Introduction &edge : std::as_const(*onward)) {
+        ChainLink link = linkTo(edge.toContact, nullptr);
+        link.onward = edge;
         summary.ledTo.append(link);
     }
-    std::sort(summary.ledTo.begin(), summary.ledTo.end(), [](const ChainLink &a, const ChainLink &b) {
-        const QDate da = a.onward ? a.onward->date : QDate();
-        const QDate db = b.onward ? b.onward->date : QDate();
-        return da != db ? da < db : a.contactId < b.contactId;
-    });
 
     auto interactions = InteractionStore(m_database).forContact(contactId);
     if (!interactions)

@@ -1,6 +1,7 @@
 #include "networksummaryreport.h"
 
 #include "graph/graphstore.h"
+#include "insights/coldcontacts.h"
 #include "insights/funnelanalysis.h"
 #include "store/database.h"
 #include "store/reminderstore.h"
@@ -166,6 +167,46 @@ Result<ReportDocument> NetworkSummaryReport::build(Database &database, const QDa
     }
 
     // What needs doing.
+    document.addHeading(tr("Going cold"));
+    auto cold = ColdContacts(database).compute(InsightsFilter{});
+    if (!cold)
+        return cold.status();
+    QList<const GraphNode *> coldNodes;
+    for (const QList<qint64> &ids : std::as_const(cold->byStage)) {
+        for (qint64 id : ids) {
+            if (const GraphNode *node = graph->node(id))
+                coldNodes.append(node);
+        }
+    }
+    // The warmest relationships first: they have the most to lose.
+    std::stable_sort(coldNodes.begin(), coldNodes.end(), [](const GraphNode *a, const GraphNode *b) {
+        if (a->stage != b->stage)
+            return a->stage > b->stage;
+        return a->lastInteractionAt < b->lastInteractionAt;
+    });
+    constexpr int coldShown = 30;
+    if (coldNodes.isEmpty()) {
+        document.addParagraph(tr("Nobody is past their keep-in-touch cadence."), ReportDocument::TextStyle::Muted);
+    } else {
+        QList<ReportDocument::Row> rows;
+        for (const GraphNode *node : coldNodes.mid(0, coldShown)) {
+            const QString last = node->lastInteractionAt.isValid()
+                                     ? tr("%1 (%2 days ago)")
+                                           .arg(locale.toString(node->lastInteractionAt.toLocalTime().date(),
+                                                                QLocale::ShortFormat))
+                                           .arg(node->lastInteractionAt.daysTo(now))
+                                     : tr("never");
+            rows.append({{node->name, {}, {}, true},
+                         {stageDisplayName(node->stage), {}, stageColor(node->stage), false},
+                         {last, {}, {}, false}});
+        }
+        document.addTable({{tr("Contact"), 2.6}, {tr("Stage"), 1.2}, {tr("Last interaction"), 2.4}}, rows);
+        if (coldNodes.size() > coldShown) {
+            document.addParagraph(tr("… and %1 more past their cadence.").arg(coldNodes.size() - coldShown),
+                                  ReportDocument::TextStyle::Muted);
+        }
+    }
+
     document.addHeading(tr("Overdue follow-ups"));
     auto overdue = ReminderStore(database).dueBefore(now);
     if (!overdue)
