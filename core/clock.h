@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QTimeZone>
 
 namespace Rapport::Core {
 
@@ -11,6 +12,8 @@ class Clock
 public:
     virtual ~Clock() = default;
     virtual QDateTime now() const = 0;
+    /// The user's time zone, for "tomorrow morning" and "due today".
+    virtual QTimeZone timeZone() const { return QTimeZone::systemTimeZone(); }
 };
 
 class SystemClock final : public Clock
@@ -27,11 +30,15 @@ class ManualClock final : public Clock
 public:
     explicit ManualClock(QDateTime start) : m_now(std::move(start)) {}
     QDateTime now() const override { return m_now; }
+    QTimeZone timeZone() const override { return m_zone.isValid() ? m_zone : QTimeZone::systemTimeZone(); }
     void setNow(const QDateTime &now) { m_now = now; }
     void advanceSecs(qint64 seconds) { m_now = m_now.addSecs(seconds); }
+    /// An invalid zone means the system's.
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
 
 private:
     QDateTime m_now;
+    QTimeZone m_zone;
 };
 
 } // namespace Rapport::Core

@@ -49,6 +49,7 @@ private:
     int exportFile(QCommandLineParser &parser);
     int imports(QCommandLineParser &parser);
     int undoImport(QCommandLineParser &parser);
+    int due(QCommandLineParser &parser);
     int report(QCommandLineParser &parser);
     int funnel(QCommandLineParser &parser);
     bool loadGraph(Core::RelationshipGraph &graph);

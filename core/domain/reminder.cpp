@@ -87,4 +87,11 @@ QDateTime Recurrence::next(const QDateTime &from) const
     return from;
 }
 
+QDateTime Recurrence::next(const QDateTime &from, const QTimeZone &zone) const
+{
+    if (!isRecurring() || !zone.isValid())
+        return next(from);
+    return next(from.toTimeZone(zone)).toUTC();
+}
+
 } // namespace Rapport::Core

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "stage.h"
+
 #include <QDateTime>
 #include <QString>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -35,8 +38,11 @@ struct Recurrence
     int every = 0;
 
     bool isRecurring() const { return unit != Unit::None && every > 0; }
-    /// The next occurrence after `from`.
+    /// The next occurrence after `from`, counted in from's own time spec.
     QDateTime next(const QDateTime &from) const;
+    /// The next occurrence after `from` at the same wall-clock time in `zone`,
+    /// so that a 9:00 follow-up stays at 9:00 across a daylight-saving change.
+    QDateTime next(const QDateTime &from, const QTimeZone &zone) const;
     friend bool operator==(const Recurrence &, const Recurrence &) = default;
 };
 
@@ -55,6 +61,13 @@ struct Reminder
     ReminderOrigin origin = ReminderOrigin::Manual;
     QDateTime snoozedUntil;
     QDateTime completedAt;
+    /// Re-armed by the contact's keep-in-touch cadence from their last interaction.
+    bool cadence = false;
+    /// For a thank-the-introducer reminder: the contact who moved up the ladder.
+    qint64 aboutContactId = 0;
+    Stage aboutStage = Stage::None;
+    /// When the user was last told about it; a due time after this one is news.
+    QDateTime notifiedAt;
 
     /// When it next wants attention: the snooze end while snoozed, else the due time.
     QDateTime effectiveDueAt() const

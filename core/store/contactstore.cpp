@@ -1,6 +1,7 @@
 #include "contactstore.h"
 
 #include "database.h"
+#include "reminders/keepintouch.h"
 #include "transaction.h"
 
 #include <QHash>
@@ -137,6 +138,10 @@ Result<qint64> ContactStore::add(const Contact &contact)
         return Result<qint64>::failure(tr("The contact could not be saved: %1").arg(id.error()));
     if (Status details = writeDetails(*id, contact); !details)
         return details;
+    if (contact.keepInTouchDays > 0) {
+        if (Status rearmed = KeepInTouch(m_database).rearm(*id); !rearmed)
+            return Status::failure(tr("The contact could not be saved: %1").arg(rearmed.error()));
+    }
     if (Status committed = transaction.commit(); !committed)
         return committed;
     return *id;
@@ -165,6 +170,8 @@ Status ContactStore::update(const Contact &contact)
         return Status::failure(tr("The contact could not be saved: %1").arg(updated.error()));
     if ((*updated)->numRowsAffected() != 1)
         return Status::failure(tr("There is no contact with id %1.").arg(contact.id));
+    if (Status rearmed = KeepInTouch(m_database).rearm(contact.id); !rearmed)
+        return Status::failure(tr("The contact could not be saved: %1").arg(rearmed.error()));
     for (const char *table : {"contact_fields", "contact_addresses", "contact_tags"}) {
         auto cleared = m_database.exec(
             QStringLiteral("DELETE FROM %1 WHERE contact_id = ?").arg(QLatin1StringView(table)), {contact.id});

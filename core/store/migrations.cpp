@@ -186,6 +186,29 @@ QList<Migration> buildMigrations()
         },
     });
 
+    migrations.append(Migration{
+        4,
+        QStringLiteral("keep-in-touch cadences, thanking introducers, notified follow-ups"),
+        {
+            // A cadence reminder is re-armed from the contact's last interaction;
+            // there is at most one open per contact.
+            QStringLiteral("ALTER TABLE reminders ADD COLUMN cadence INTEGER NOT NULL DEFAULT 0 "
+                           "CHECK (cadence IN (0, 1))"),
+            // Whom a thank-the-introducer reminder is about, and the stage they reached.
+            QStringLiteral("ALTER TABLE reminders ADD COLUMN about_contact_id INTEGER "
+                           "REFERENCES contacts(id) ON DELETE SET NULL"),
+            QStringLiteral("ALTER TABLE reminders ADD COLUMN about_stage INTEGER"),
+            // When the user was last told this reminder is due, so each due time
+            // is announced once, also across restarts.
+            QStringLiteral("ALTER TABLE reminders ADD COLUMN notified_at INTEGER"),
+            QStringLiteral("CREATE INDEX reminders_by_cadence ON reminders(contact_id) WHERE cadence = 1"),
+            QStringLiteral(R"(CREATE TABLE reminder_settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID)"),
+        },
+    });
+
     return migrations;
 }
 

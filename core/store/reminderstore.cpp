@@ -1,6 +1,7 @@
 #include "reminderstore.h"
 
 #include "database.h"
+#include "reminders/keepintouch.h"
 #include "transaction.h"
 
 #include <QSqlQuery>
@@ -27,11 +28,14 @@ Result<qint64> ReminderStore::add(const Reminder &reminder)
         return Result<qint64>::failure(tr("A repeating follow-up needs an interval of at least 1."));
     auto id = m_database.insert(
         QStringLiteral("INSERT INTO reminders (contact_id, due_at, note, recurrence_unit, recurrence_every, state, "
-                       "origin, snoozed_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "origin, snoozed_until, created_at, cadence, about_contact_id, about_stage) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {reminder.contactId, Database::toStored(reminder.dueAt), reminder.note,
          recurrenceUnitKey(reminder.recurrence.unit), reminder.recurrence.every, reminderStateKey(reminder.state),
          reminderOriginKey(reminder.origin), Database::toStored(reminder.snoozedUntil),
-         Database::toStored(m_database.clock().now())});
+         Database::toStored(m_database.clock().now()), reminder.cadence ? 1 : 0,
+         reminder.aboutContactId > 0 ? QVariant(reminder.aboutContactId) : QVariant(),
+         reminder.aboutStage != Stage::None ? QVariant(static_cast<int>(reminder.aboutStage)) : QVariant()});
     if (!id) {
         return Result<qint64>::failure(
             tr("The follow-up could not be saved (is contact %1 there?): %2").arg(reminder.contactId).arg(id.error()));
@@ -64,10 +68,42 @@ Result<QList<Reminder>> ReminderStore::dueBefore(const QDateTime &time)
     return read(QStringLiteral(" WHERE state <> 'done' AND %1 < ?").arg(effectiveDue), {Database::toStored(time)});
 }
 
+Result<QList<Reminder>> ReminderStore::dueUnannounced(const QDateTime &now)
+{
+    return read(QStringLiteral(" WHERE state <> 'done' AND %1 <= ? AND (notified_at IS NULL OR notified_at < %1)")
+                    .arg(effectiveDue),
+                {Database::toStored(now)});
+}
+
+Result<QDateTime> ReminderStore::nextDueAfter(const QDateTime &now)
+{
+    auto next = m_database.scalar(
+        QStringLiteral("SELECT MIN(%1) FROM reminders WHERE state <> 'done' AND %1 > ?").arg(effectiveDue),
+        {Database::toStored(now)});
+    if (!next)
+        return Result<QDateTime>::failure(tr("The follow-ups could not be read: %1").arg(next.error()));
+    return next->isNull() ? QDateTime() : Database::fromStored(*next);
+}
+
+Status ReminderStore::markNotified(const QList<qint64> &ids, const QDateTime &at)
+{
+    Transaction transaction(m_database);
+    if (!transaction.status())
+        return transaction.status();
+    for (qint64 id : ids) {
+        auto marked = m_database.exec(QStringLiteral("UPDATE reminders SET notified_at = ? WHERE id = ?"),
+                                      {Database::toStored(at), id});
+        if (!marked)
+            return Status::failure(tr("The follow-up could not be changed: %1").arg(marked.error()));
+    }
+    return transaction.commit();
+}
+
 Result<QList<Reminder>> ReminderStore::read(const QString &where, const QVariantList &values)
 {
     auto q = m_database.exec(QStringLiteral("SELECT id, contact_id, due_at, note, recurrence_unit, recurrence_every, "
-                                            "state, origin, snoozed_until, completed_at FROM reminders%1 "
+                                            "state, origin, snoozed_until, completed_at, cadence, about_contact_id, "
+                                            "about_stage, notified_at FROM reminders%1 "
                                             "ORDER BY %2, id")
                                  .arg(where, effectiveDue),
                              values);
@@ -87,6 +123,10 @@ Result<QList<Reminder>> ReminderStore::read(const QString &where, const QVariant
         reminder.origin = reminderOriginFromKey(r.value(7).toString()).value_or(ReminderOrigin::Manual);
         reminder.snoozedUntil = Database::fromStored(r.value(8));
         reminder.completedAt = Database::fromStored(r.value(9));
+        reminder.cadence = r.value(10).toBool();
+        reminder.aboutContactId = r.value(11).toLongLong();
+        reminder.aboutStage = static_cast<Stage>(r.value(12).toInt());
+        reminder.notifiedAt = Database::fromStored(r.value(13));
         reminders.append(reminder);
     }
     return reminders;
@@ -121,12 +161,18 @@ Status ReminderStore::complete(qint64 id)
         return reminder.status();
     const QDateTime now = m_database.clock().now();
     Status changed = Status::success();
-    if (reminder->recurrence.isRecurring()) {
+    if (reminder->cadence) {
+        changed = change(QStringLiteral("UPDATE reminders SET completed_at = ? WHERE id = ?"),
+                         {Database::toStored(now), id}, id);
+        if (changed)
+            changed = KeepInTouch(m_database).rearm(reminder->contactId);
+    } else if (reminder->recurrence.isRecurring()) {
         // The next occurrence counts from now when the reminder was done late,
         // so that finishing an old one does not leave a trail of overdue ones.
-        QDateTime next = reminder->recurrence.next(reminder->dueAt);
+        const QTimeZone zone = m_database.clock().timeZone();
+        QDateTime next = reminder->recurrence.next(reminder->dueAt, zone);
         while (next <= now)
-            next = reminder->recurrence.next(next);
+            next = reminder->recurrence.next(next, zone);
         changed = change(QStringLiteral("UPDATE reminders SET state = 'open', due_at = ?, snoozed_until = NULL, "
                                         "completed_at = ? WHERE id = ?"),
                          {Database::toStored(next), Database::toStored(now), id}, id);

@@ -27,9 +27,18 @@ public:
     Result<QList<Reminder>> pending();
     /// Open or snoozed reminders whose effective due time is before `time`.
     Result<QList<Reminder>> dueBefore(const QDateTime &time);
+    /// Reminders due at or before `now` whose due time the user was not told
+    /// about yet (see markNotified()).
+    Result<QList<Reminder>> dueUnannounced(const QDateTime &now);
+    /// The earliest effective due time after `now`; invalid when none is pending.
+    Result<QDateTime> nextDueAfter(const QDateTime &now);
+    /// Records that the user was told about these reminders at `at`.
+    Status markNotified(const QList<qint64> &ids, const QDateTime &at);
 
     Status snooze(qint64 id, const QDateTime &until);
-    /// Done; a recurring reminder moves to its next occurrence and stays open.
+    /// Done; a recurring reminder moves to its next occurrence (same local
+    /// time in the clock's zone) and stays open; a cadence reminder re-arms a
+    /// full cadence from now.
     Status complete(qint64 id);
     Status reopen(qint64 id);
     Status remove(qint64 id);

@@ -2,6 +2,8 @@
 
 #include "database.h"
 #include "domain/interactionkind.h"
+#include "reminders/closetheloop.h"
+#include "reminders/keepintouch.h"
 #include "transaction.h"
 
 #include <QSqlQuery>
@@ -55,7 +57,8 @@ Status StageTracker::apply(qint64 contactId, Stage effective, const QDateTime &r
         return current.status();
     if (!current->isValid())
         return Status::failure(tr("There is no contact with id %1.").arg(contactId));
-    if (static_cast<Stage>(current->toInt()) == effective)
+    const Stage previous = static_cast<Stage>(current->toInt());
+    if (previous == effective)
         return Status::success();
     auto updated = m_database.exec(QStringLiteral("UPDATE contacts SET stage = ? WHERE id = ?"),
                                    {static_cast<int>(effective), contactId});
@@ -67,7 +70,9 @@ Status StageTracker::apply(qint64 contactId, Stage effective, const QDateTime &r
                        "VALUES (?, ?, ?, ?, ?)"),
         {contactId, static_cast<int>(effective), Database::toStored(reachedAt.isValid() ? reachedAt : now),
          manual ? 1 : 0, Database::toStored(now)});
-    return recorded.status();
+    if (!recorded)
+        return recorded.status();
+    return CloseTheLoop(m_database).stageReached(contactId, previous, effective, reachedAt.isValid() ? reachedAt : now);
 }
 
 Status StageTracker::refresh(qint64 contactId)
@@ -82,9 +87,11 @@ Status StageTracker::refresh(qint64 contactId)
                                    {Database::toStored(derived->lastInteractionAt), contactId});
     if (!touched)
         return touched.status();
-    if (!manual->isNull())
-        return Status::success();
-    return apply(contactId, derived->stage, derived->reachedAt, false);
+    if (manual->isNull()) {
+        if (Status applied = apply(contactId, derived->stage, derived->reachedAt, false); !applied)
+            return applied;
+    }
+    return KeepInTouch(m_database).rearm(contactId);
 }
 
 Status StageTracker::setManual(qint64 contactId, std::optional<Stage> stage, const QDateTime &at)
@@ -107,6 +114,8 @@ Status StageTracker::setManual(qint64 contactId, std::optional<Stage> stage, con
             return derived.status();
         applied = apply(contactId, derived->stage, at.isValid() ? at : m_database.clock().now(), false);
     }
+    if (applied)
+        applied = KeepInTouch(m_database).rearm(contactId);
     if (!applied)
         return Status::failure(tr("The stage could not be changed: %1").arg(applied.error()));
     return transaction.commit();

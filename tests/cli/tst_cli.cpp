@@ -1,4 +1,6 @@
 #include "clirunner.h"
+#include "store/database.h"
+#include "store/reminderstore.h"
 #include "testdatafile.h"
 
 #include <QFile>
@@ -11,6 +13,9 @@
 #include <QTest>
 
 using Rapport::Test::TestDataFile;
+using Rapport::Core::Database;
+using Rapport::Core::Reminder;
+using Rapport::Core::ReminderStore;
 
 namespace {
 
@@ -58,7 +63,7 @@ private slots:
     {
         Run help = cli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *command : {"demo", "contacts", "log", "introduce", "stage", "add"})
+        for (const char *command : {"demo", "contacts", "log", "introduce", "stage", "add", "due"})
             QVERIFY2(help.out.contains(QLatin1StringView(command)), command);
         Run version = cli({QStringLiteral("--version")});
         QCOMPARE(version.exitCode, 0);
@@ -98,6 +103,8 @@ private slots:
                                                          QStringLiteral("1"), QStringLiteral("partner")}
                                           << "partner";
         QTest::newRow("add without a name") << QStringList{QStringLiteral("add")} << "--name";
+        QTest::newRow("due within a span that is not a duration")
+            << QStringList{QStringLiteral("due"), QStringLiteral("--within"), QStringLiteral("soon")} << "soon";
     }
     void badUsage_exitsTwoWithAMessage()
     {
@@ -178,6 +185,83 @@ private slots:
                  QJsonArray{theo.toLongLong()});
         Run twice = cliOn(data, {QStringLiteral("introduce"), QStringLiteral("--from"), theo, QStringLiteral("--to"), sam});
         QCOMPARE(twice.exitCode, 1);
+    }
+
+    void due_listsWhatIsDueAndWhatFallsDueWithinTheSpan()
+    {
+        TestDataFile data;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        {
+            Database &db = data.open();
+            const qint64 sam = Rapport::Test::addContact(db, QStringLiteral("Sam Okafor"));
+            ReminderStore store(db);
+            auto add = [&](qint64 secs, const char *note) {
+                Reminder r;
+                r.contactId = sam;
+                r.dueAt = now.addSecs(secs);
+                r.note = QString::fromUtf8(note);
+                return store.add(r).value();
+            };
+            add(-7200, "Send the partnership outline");
+            add(90 * 60, "Call about the <b>launch</b>");
+            add(2 * 86400, "Confirm the workshop");
+            add(10 * 86400, "Quarterly check-in");
+            QVERIFY(store.complete(add(-86400, "Already done")).ok());
+            data.close();
+        }
+        auto dueJson = [&data](QStringList extra) {
+            const Run run = cliOn(data, QStringList{QStringLiteral("due"), QStringLiteral("--json")} + extra);
+            if (run.exitCode != 0)
+                qFatal("due --json failed: %s", qPrintable(run.err));
+            return QJsonDocument::fromJson(run.out.toUtf8()).array();
+        };
+        QJsonArray due = dueJson({});
+        QCOMPARE(due.size(), 1);
+        const QJsonObject first = due.at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("contact")).toString(), QStringLiteral("Sam Okafor"));
+        QCOMPARE(first.value(QStringLiteral("note")).toString(), QStringLiteral("Send the partnership outline"));
+        QCOMPARE(first.value(QStringLiteral("overdue")).toBool(), true);
+        QCOMPARE(first.value(QStringLiteral("state")).toString(), QStringLiteral("open"));
+        QCOMPARE(QDateTime::fromString(first.value(QStringLiteral("due_at")).toString(), Qt::ISODate),
+                 now.addSecs(-7200).addMSecs(-now.time().msec()));
+
+        QCOMPARE(dueJson({QStringLiteral("--within"), QStringLiteral("2h")}).size(), 2);
+        QCOMPARE(dueJson({QStringLiteral("--within"), QStringLiteral("3d")}).size(), 3);
+        QCOMPARE(dueJson({QStringLiteral("--within"), QStringLiteral("2w")}).size(), 4);
+
+        const Run text = cliOn(data, {QStringLiteral("due"), QStringLiteral("--within"), QStringLiteral("2h")});
+        QCOMPARE(text.exitCode, 0);
+        const QStringList lines = text.out.trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(0).contains(u"overdue") && lines.at(0).contains(u"Sam Okafor"), qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(1).contains(u"Call about the <b>launch</b>"), qPrintable(lines.at(1)));
+    }
+
+    void due_keepInTouchCadence_isListedOnceContactGoesCold_andLoggingPushesItOut()
+    {
+        TestDataFile data;
+        const QString luis = cliOn(data, {QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Luis Ortega")})
+                                 .out.trimmed();
+        const QString longAgo = QDateTime::currentDateTimeUtc().addDays(-20).toString(Qt::ISODate);
+        QCOMPARE(cliOn(data, {QStringLiteral("log"), QStringLiteral("--contact"), luis, QStringLiteral("--kind"),
+                              QStringLiteral("email"), QStringLiteral("--at"), longAgo})
+                     .exitCode,
+                 0);
+        Run due = cliOn(data, {QStringLiteral("due"), QStringLiteral("--json")});
+        QJsonArray items = QJsonDocument::fromJson(due.out.toUtf8()).array();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("keep_in_touch")).toBool(), true);
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("origin")).toString(), QStringLiteral("keep-in-touch"));
+
+        QCOMPARE(cliOn(data, {QStringLiteral("log"), QStringLiteral("--contact"), luis, QStringLiteral("--kind"),
+                              QStringLiteral("call")})
+                     .exitCode,
+                 0);
+        due = cliOn(data, {QStringLiteral("due")});
+        QCOMPARE(due.exitCode, 0);
+        QCOMPARE(due.out.trimmed(), QStringLiteral("Nothing is due."));
+        due = cliOn(data, {QStringLiteral("due"), QStringLiteral("--within"), QStringLiteral("1w")});
+        QVERIFY2(due.out.contains(u"Luis Ortega"), qPrintable(due.out));
     }
 
     void errors_exitOneOnStderr_data()

@@ -1,6 +1,8 @@
+#include "reminders/remindersettingsstore.h"
 #include "store/contactstore.h"
 #include "store/database.h"
 #include "store/migrations.h"
+#include "store/reminderstore.h"
 #include "testdatafile.h"
 
 #include <QDir>
@@ -242,6 +244,36 @@ private slots:
         upgraded = Database::open(data.path(), data.clock());
         QVERIFY(upgraded.ok());
         QVERIFY((*upgraded)->backupPath().isEmpty());
+    }
+
+    void open_version3File_keepsItsFollowUpsAndGainsCadencesAndSettings()
+    {
+        TestDataFile data;
+        {
+            Database::OpenOptions options;
+            options.targetVersion = 3;
+            auto old = Database::open(data.path(), data.clock(), options);
+            QVERIFY2(old.ok(), qPrintable(old.error()));
+            QVERIFY((*old)->exec(QStringLiteral("INSERT INTO contacts (id, display_name, created_at, updated_at) "
+                                                "VALUES (1, 'Sam Okafor', 0, 0)"))
+                        .ok());
+            QVERIFY((*old)->exec(QStringLiteral("INSERT INTO reminders (contact_id, due_at, note, created_at) "
+                                                "VALUES (1, ?, 'Send the outline', 0)"),
+                                 {Database::toStored(TestDataFile::pinnedNow())})
+                        .ok());
+        }
+        Database &db = data.open();
+        QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
+        const QList<Reminder> reminders = ReminderStore(db).forContact(1).value();
+        QCOMPARE(reminders.size(), 1);
+        QCOMPARE(reminders.constFirst().note, QStringLiteral("Send the outline"));
+        QCOMPARE(reminders.constFirst().dueAt, TestDataFile::pinnedNow());
+        QVERIFY(!reminders.constFirst().cadence);
+        QVERIFY(!reminders.constFirst().notifiedAt.isValid());
+        QCOMPARE(ReminderStore(db).dueUnannounced(TestDataFile::pinnedNow()).value().size(), 1);
+        auto settings = ReminderSettingsStore(db).load();
+        QVERIFY2(settings.ok(), qPrintable(settings.error()));
+        QCOMPARE(*settings, ReminderSettings());
     }
 
     void migrations_areNumberedWithoutGaps()

@@ -18,14 +18,7 @@ QDateTime day(int n)
 
 qint64 log(Database &db, qint64 contact, InteractionKind kind, const QDateTime &at)
 {
-    Interaction interaction;
-    interaction.kind = kind;
-    interaction.occurredAt = at;
-    interaction.participants = {contact};
-    auto id = InteractionStore(db).log(interaction);
-    if (!id)
-        qFatal("log failed: %s", qPrintable(id.error()));
-    return *id;
+    return Rapport::Test::logInteraction(db, contact, kind, at);
 }
 
 Stage stageOf(Database &db, qint64 contact)

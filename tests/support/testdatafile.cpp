@@ -1,6 +1,7 @@
 #include "testdatafile.h"
 
 #include "store/contactstore.h"
+#include "store/interactionstore.h"
 
 #include <QFile>
 #include <QStandardPaths>
@@ -45,6 +46,18 @@ qint64 addContact(Core::Database &database, const QString &name)
     auto id = Core::ContactStore(database).add(contact);
     if (!id)
         qFatal("cannot add a contact: %s", qPrintable(id.error()));
+    return *id;
+}
+
+qint64 logInteraction(Core::Database &database, qint64 contact, Core::InteractionKind kind, const QDateTime &at)
+{
+    Core::Interaction interaction;
+    interaction.kind = kind;
+    interaction.occurredAt = at;
+    interaction.participants = {contact};
+    auto id = Core::InteractionStore(database).log(interaction);
+    if (!id)
+        qFatal("cannot log an interaction: %s", qPrintable(id.error()));
     return *id;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "domain/interactionkind.h"
 #include "store/database.h"
 
 #include <QByteArray>
@@ -40,5 +41,9 @@ QByteArray fileBytes(const QString &path);
 
 /// Adds a contact with just a name and returns its id (fails the test on error).
 qint64 addContact(Core::Database &database, const QString &name);
+
+/// Logs an interaction of `kind` with one contact at `at` and returns its id
+/// (fails the test on error).
+qint64 logInteraction(Core::Database &database, qint64 contact, Core::InteractionKind kind, const QDateTime &at);
 
 } // namespace Rapport::Test
