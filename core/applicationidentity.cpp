@@ -10,4 +10,9 @@ void setApplicationIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(RAPPORT_VERSION));
 }
 
+QString applicationId()
+{
+    return QStringLiteral(RAPPORT_APP_ID);
+}
+
 } // namespace Rapport::Core

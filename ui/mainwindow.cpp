@@ -9,8 +9,10 @@
 #include "report/reportpreview.h"
 #include "report/reports.h"
 #include "demo/samplenetwork.h"
+#include "graph/graphpage.h"
 #include "store/contactstore.h"
 #include "store/database.h"
+#include "store/datafilelock.h"
 #include "vcard/vcardimporter.h"
 #include "welcomepage.h"
 
@@ -127,6 +129,12 @@ void MainWindow::createActions()
     edit->addAction(redo);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_graphAction = view->addAction(tr("Relationship &Graph"));
+    m_graphAction->setObjectName(QStringLiteral("graphAction"));
+    m_graphAction->setCheckable(true);
+    m_graphAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_graphAction->setToolTip(tr("See how every connection led to the next (Ctrl+G)"));
+    connect(m_graphAction, &QAction::toggled, this, &MainWindow::showGraph);
     QAction *find = view->addAction(tr("&Find Contact"), this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
@@ -144,6 +152,7 @@ void MainWindow::createActions()
     toolbar->addAction(newContact);
     toolbar->addAction(m_logAction);
     toolbar->addAction(import);
+    toolbar->addAction(m_graphAction);
     toolbar->addSeparator();
     toolbar->addWidget(m_search);
     toolbar->addWidget(m_stageFilter);
@@ -221,6 +230,14 @@ void MainWindow::attachDatabase()
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({740, 460});
     m_stack->addWidget(m_splitter);
+    m_undoStack->clear(); // its commands belong to the previous file's pages
+    m_graph = new GraphPage(*m_database, m_undoStack, m_stack);
+    connect(m_graph, &GraphPage::contactActivated, this, [this](qint64 id) {
+        showGraph(false);
+        showContact(id);
+    });
+    connect(m_graph, &GraphPage::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    m_stack->addWidget(m_graph);
     setCentralWidget(m_stack);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -236,7 +253,11 @@ void MainWindow::refresh()
     const qint64 selected = m_page->contactId();
     m_model->reload();
     const qint64 total = ContactStore(*m_database).count().valueOr(0);
-    m_stack->setCurrentWidget(total == 0 ? static_cast<QWidget *>(m_welcome) : m_splitter);
+    m_stack->setCurrentWidget(total == 0                   ? static_cast<QWidget *>(m_welcome)
+                              : m_graphAction->isChecked() ? static_cast<QWidget *>(m_graph)
+                                                           : m_splitter);
+    m_graphAction->setEnabled(total > 0);
+    m_graph->invalidate();
     m_sampleAction->setEnabled(total == 0);
     m_logAction->setEnabled(total > 0);
     if (selected > 0 && m_model->rowOf(selected) >= 0)
@@ -310,6 +331,20 @@ void MainWindow::showContact(qint64 contactId)
     m_page->showContact(contactId);
 }
 
+void MainWindow::showGraph(bool show)
+{
+    if (m_graphAction->isChecked() != show) {
+        m_graphAction->setChecked(show); // comes back here through toggled()
+        return;
+    }
+    if (ContactStore(*m_database).count().valueOr(0) == 0)
+        return;
+    m_stack->setCurrentWidget(show ? static_cast<QWidget *>(m_graph) : m_splitter);
+    if (show)
+        m_graph->showContactIfConnected(m_page->contactId());
+    (show ? static_cast<QWidget *>(m_graph) : m_table)->setFocus();
+}
+
 Status MainWindow::exploreSampleNetwork()
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -371,18 +406,30 @@ void MainWindow::addContact()
 
 Status MainWindow::openDataFile(const QString &path)
 {
+    if (m_dataFileLock && DataFileLock::canonicalPath(path) == m_dataFileLock->dataFilePath())
+        return Status::success(); // already open here
+    auto lock = DataFileLock::acquire(path);
+    if (!lock)
+        return lock.status();
     auto opened = Database::open(path);
     if (!opened)
         return opened.status();
     m_undoStack->clear(); // its commands act on the file being closed
     m_database = std::move(opened).value();
+    m_dataFileLock = std::move(lock).value();
     attachDatabase();
     if (!m_database->backupPath().isEmpty()) {
         statusBar()->showMessage(tr("The data file was updated to a new format; the previous one is kept at %1")
                                      .arg(QDir::toNativeSeparators(m_database->backupPath())),
                                  15000);
     }
+    emit dataFileChanged(m_database->path());
     return Status::success();
+}
+
+void MainWindow::setDataFileLock(std::unique_ptr<DataFileLock> lock)
+{
+    m_dataFileLock = std::move(lock);
 }
 
 void MainWindow::chooseDataFile(bool createNew)

@@ -19,6 +19,7 @@ class QUndoStack;
 
 namespace Rapport::Core {
 class Database;
+class DataFileLock;
 }
 
 namespace Rapport::Ui {
@@ -27,6 +28,7 @@ class ContactListModel;
 class ImportController;
 class ContactPage;
 class WelcomePage;
+class GraphPage;
 
 /// The window the user lives in: the contacts of one data file, searchable and
 /// filterable, with the selected contact's page beside them. An empty file
@@ -44,7 +46,11 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
 
     /// Switches to the data file at `path`; on failure the current file stays open.
+    /// A file another Rapport window has open is refused (see Core::DataFileLock).
     Core::Status openDataFile(const QString &path);
+    /// Keeps the lock of the data file the window was opened on, until it
+    /// switches to another file or closes.
+    void setDataFileLock(std::unique_ptr<Core::DataFileLock> lock);
     /// Fills an empty data file with the fictional sample network.
     Core::Status exploreSampleNetwork();
     /// Selects a contact in the list (clearing filters if needed) and shows its page.
@@ -59,9 +65,16 @@ public:
     /// Whether an import is running.
     bool isImporting() const;
 
+    /// Shows the relationship graph (with the selected contact's chains) or the contacts.
+    void showGraph(bool show);
+    GraphPage *graphPage() const { return m_graph; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
 signals:
     /// An import finished (successfully or not); for tests and scripting.
     void importFinished(bool ok);
+    /// File → Open switched to another data file.
+    void dataFileChanged(const QString &path);
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -97,6 +110,9 @@ private:
     QAction *m_logAction = nullptr;
     QUndoStack *m_undoStack = nullptr;
     ImportController *m_import = nullptr;
+    GraphPage *m_graph = nullptr;
+    QAction *m_graphAction = nullptr;
+    std::unique_ptr<Core::DataFileLock> m_dataFileLock;
 };
 
 } // namespace Rapport::Ui

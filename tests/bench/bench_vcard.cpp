@@ -4,7 +4,8 @@
 //
 //   bench_vcard FILE.vcf [--runs N] [--kcontacts PATH]
 //       parse (all cards kept, as KContacts does), stream (parse, cards dropped
-//       as read), import into an empty file, re-import (every card known);
+//       as read), import into an empty file, re-import (every card known),
+//       the window's import preview (plan) and its import (plan+commit);
 //       with --kcontacts, also KDE's parser on the same file in the same run
 //       (shared/tools/kcontacts-parse; its own parse_ms and its peak RSS).
 //   bench_vcard --one MODE FILE.vcf         one measurement (used by the above)
@@ -60,6 +61,26 @@ int runOne(const QString &mode, const QString &file)
             ++cards;
             return true;
         });
+    } else if (mode == u"plan" || mode == u"plan+commit") {
+        // What the window does: the preview's plan, then (when the user says
+        // Import) its commit, into an empty file.
+        auto db = Database::open(dbPath);
+        if (!db) {
+            std::fprintf(stderr, "%s\n", qPrintable(db.error()));
+            return 1;
+        }
+        auto plan = VCardImporter(**db).plan({file});
+        if (!plan) {
+            std::fprintf(stderr, "%s\n", qPrintable(plan.error()));
+            return 1;
+        }
+        cards = plan->cards.size();
+        if (mode == u"plan+commit") {
+            if (auto committed = VCardImporter(**db).commit(*plan); !committed) {
+                std::fprintf(stderr, "%s\n", qPrintable(committed.error()));
+                return 1;
+            }
+        }
     } else {
         auto db = Database::open(dbPath);
         if (!db) {
@@ -106,7 +127,7 @@ int main(int argc, char *argv[])
     const double megabytes = QFileInfo(file).size() / 1e6;
     std::printf("file: %s (%.1f MB), %d runs each, medians:\n", qPrintable(file), megabytes, runs);
     double ourParse = 0;
-    for (const char *mode : {"parse", "stream", "import", "reimport"}) {
+    for (const char *mode : {"parse", "stream", "import", "reimport", "plan", "plan+commit"}) {
         QList<double> seconds;
         QList<long> rss;
         qint64 cards = 0;
@@ -129,7 +150,7 @@ int main(int argc, char *argv[])
         const double median = seconds.at(seconds.size() / 2);
         if (qstrcmp(mode, "parse") == 0)
             ourParse = median;
-        std::printf("  %-9s %7lld cards  %6.3f s  %9.0f cards/s  %6.1f MB/s  peak RSS %5.0f MB\n", mode,
+        std::printf("  %-11s %7lld cards  %6.3f s  %9.0f cards/s  %6.1f MB/s  peak RSS %5.0f MB\n", mode,
                     static_cast<long long>(cards), median, cards / median, megabytes / median,
                     rss.at(rss.size() / 2) / 1024.0);
     }
@@ -155,7 +176,7 @@ int main(int argc, char *argv[])
         std::sort(seconds.begin(), seconds.end());
         std::sort(rss.begin(), rss.end());
         const double median = seconds.at(seconds.size() / 2);
-        std::printf("  %-9s %7s        %6.3f s  %9s         %6.1f MB/s  peak RSS %5.0f MB\n", "kcontacts", "", median,
+        std::printf("  %-11s %7s        %6.3f s  %9s         %6.1f MB/s  peak RSS %5.0f MB\n", "kcontacts", "", median,
                     "", megabytes / median, rss.at(rss.size() / 2) / 1024.0);
         std::printf("  parse speed-up over KContacts: %.1fx\n", median / ourParse);
     }

@@ -136,7 +136,7 @@ private slots:
         QCOMPARE(model.plan().cards.at(0).choice, ImportAction::New);
         QCOMPARE(jane.data(ImportPlanModel::ChoiceRole).toInt(), int(ImportAction::New));
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(dataChanged.size(), 1);
+        QCOMPARE(dataChanged.size(), 2); // the row, and the match column
         // A card that matches nobody cannot merge; an unreadable one can only be skipped.
         QVERIFY(!model.setData(model.index(1, ImportPlanModel::ChoiceColumn), int(ImportAction::Merge)));
         QVERIFY(!model.setData(model.index(3, ImportPlanModel::ChoiceColumn), int(ImportAction::New)));
@@ -156,6 +156,12 @@ private slots:
         QCOMPARE(model.count(Filter::Skip), 5);
         QCOMPARE(model.restoreProposals({0, 1, 2, 3, 4}), 5);
         QCOMPARE(model.count(Filter::Skip), 1);
+
+        // Skipping the first Dan Wu makes the second one new, and its row says so.
+        QCOMPARE(model.choose({1}, ImportAction::Skip), 1);
+        QVERIFY2(model.index(2, ImportPlanModel::MatchColumn).data().toString().contains(QStringLiteral("becomes new")),
+                 qPrintable(model.index(2, ImportPlanModel::MatchColumn).data().toString()));
+        model.restoreProposals({1});
 
         // Under a filter, rows are the filtered ones; a changed card stays in
         // view until the filter is chosen again.

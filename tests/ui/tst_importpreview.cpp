@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDropEvent>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -248,6 +249,25 @@ private slots:
         QVERIFY(VCardImporter(window.database()).batches().value().isEmpty());
         QCOMPARE(Rapport::Test::fileBytes(data.path()), before);
         QCOMPARE(window.undoStack()->count(), 0);
+    }
+
+    void vCardAndOtherFileDroppedTogether_previewNamesTheRefusedOne()
+    {
+        TestDataFile data;
+        MainWindow window(openDatabase(data));
+        window.show();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(writeFile(data, QStringLiteral("friends.vcf"), twoPeople)),
+                      QUrl::fromLocalFile(writeFile(data, QStringLiteral("photo.jpg"), "\xff\xd8\xff\xe0 JFIF"))});
+        dragAndDrop(window, mime);
+        ImportPreviewDialog *preview = waitForPreview(window);
+        QVERIFY(preview);
+        QCOMPARE(preview->model()->rowCount(), 2);
+        auto *refused = preview->findChild<QLabel *>(QStringLiteral("importPreviewRefused"));
+        QVERIFY(refused);
+        QVERIFY2(refused->text().contains(QStringLiteral("photo.jpg")), qPrintable(refused->text()));
+        QCOMPARE(refused->textFormat(), Qt::PlainText);
+        preview->reject();
     }
 
     void undoThroughTheStack_removesWhatItCreatedAndRestoresWhatItMerged_redoBringsItBack()

@@ -21,7 +21,9 @@ QWidget *ImportChoiceDelegate::createEditor(QWidget *parent, const QStyleOptionV
     if (planned.isMatched()) {
         // Merging a card that holds nothing new is "already known": one entry either way.
         const ImportAction into = planned.proposed == ImportAction::New ? ImportAction::Merge : planned.proposed;
-        editor->addItem(tr("%1 into %2").arg(ImportPlanModel::actionText(into), planned.matchName), int(into));
+        editor->addItem(into == ImportAction::Merge ? tr("Merge into %1").arg(planned.matchName)
+                                                    : tr("Already known as %1").arg(planned.matchName),
+                        int(into));
     }
     editor->addItem(ImportPlanModel::actionText(ImportAction::New), int(ImportAction::New));
     editor->addItem(ImportPlanModel::actionText(ImportAction::Skip), int(ImportAction::Skip));

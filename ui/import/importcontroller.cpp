@@ -116,6 +116,8 @@ QProgressDialog *ImportController::showProgress(const QString &title)
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
     m_progress->setMinimumWidth(420);
+    // Starts the clock of minimumDuration (without a value it waits four seconds).
+    m_progress->setValue(0);
     connect(m_progress, &QProgressDialog::canceled, this, [this] {
         m_cancelRequested = true;
         if (m_job)

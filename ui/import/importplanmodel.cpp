@@ -182,8 +182,13 @@ QVariant ImportPlanModel::data(const QModelIndex &index, int role) const
     case MatchColumn:
         if (!card.isMatched())
             return {};
-        if (card.matchId < 0)
+        if (card.matchId < 0) {
+            // Merging into a card that is skipped makes this one new (see VCardImporter::commit).
+            if (m_plan->cards.at(-card.matchId - 1).choice == ImportAction::Skip)
+                return tr("%1 (%2, earlier in this import, skipped: this card becomes new)")
+                    .arg(card.matchName, reasonText(card.reason));
             return tr("%1 (%2, earlier in this import)").arg(card.matchName, reasonText(card.reason));
+        }
         return tr("%1 (%2)").arg(card.matchName, reasonText(card.reason));
     case SourceColumn:
         return QStringLiteral("%1:%2").arg(card.file).arg(card.line);
@@ -289,6 +294,8 @@ void ImportPlanModel::rowsChanged(const QList<int> &rows)
             start = i;
         }
     }
+    // A card that matches one of those says what becomes of it: one signal for the column.
+    emit dataChanged(index(0, MatchColumn), index(rowCount() - 1, MatchColumn));
     emit choicesChanged();
 }
 

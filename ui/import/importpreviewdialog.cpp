@@ -16,6 +16,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Rapport::Ui {
 
 using Core::ImportAction;
@@ -99,16 +101,22 @@ ImportPreviewDialog::ImportPreviewDialog(std::shared_ptr<Core::ImportPlan> plan,
     m_table->horizontalHeader()->setStretchLastSection(true);
     const QFontMetrics metrics = m_table->fontMetrics();
     m_table->setColumnWidth(ImportPlanModel::ChoiceColumn, metrics.horizontalAdvance(tr("Already known ✎")) + 40);
-    m_table->setColumnWidth(ImportPlanModel::NameColumn, 180);
-    m_table->setColumnWidth(ImportPlanModel::DetailsColumn, 210);
+    // The problems column takes what is left: its text is the longest.
+    m_table->setColumnWidth(ImportPlanModel::NameColumn, 170);
+    m_table->setColumnWidth(ImportPlanModel::DetailsColumn, 220);
     m_table->setColumnWidth(ImportPlanModel::OrganizationColumn, 150);
-    m_table->setColumnWidth(ImportPlanModel::MatchColumn, 240);
+    m_table->setColumnWidth(ImportPlanModel::MatchColumn, 230);
     m_table->setColumnWidth(ImportPlanModel::SourceColumn, 130);
 
-    m_problems = new QListWidget(splitter);
+    auto *problemsPane = new QWidget(splitter);
+    auto *problemsLayout = new QVBoxLayout(problemsPane);
+    problemsLayout->setContentsMargins(0, 6, 0, 0);
+    problemsLayout->addWidget(
+        new QLabel(tr("Problems, with the file and line they are on (double-click one to show its card):"), problemsPane));
+    m_problems = new QListWidget(problemsPane);
     m_problems->setObjectName(QStringLiteral("importPreviewProblems"));
     m_problems->setUniformItemSizes(true);
-    m_problems->setToolTip(tr("Double-click a problem to show its card"));
+    problemsLayout->addWidget(m_problems);
     for (const QString &error : p.fileErrors) {
         auto *item = new QListWidgetItem(error, m_problems);
         item->setData(Qt::UserRole, -1);
@@ -120,11 +128,14 @@ ImportPreviewDialog::ImportPreviewDialog(std::shared_ptr<Core::ImportPlan> plan,
     connect(m_problems, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { showProblem(item->data(Qt::UserRole).toInt()); });
     splitter->addWidget(m_table);
-    splitter->addWidget(m_problems);
-    splitter->setStretchFactor(0, 4);
-    splitter->setStretchFactor(1, 1);
+    splitter->addWidget(problemsPane);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 0);
+    // As tall as a few problems need, the rest for the cards.
+    const int problemLines = std::clamp(m_problems->count(), 2, 6);
+    splitter->setSizes({520, problemLines * (m_problems->fontMetrics().height() + 4) + 40});
     if (m_problems->count() == 0)
-        m_problems->hide();
+        problemsPane->hide();
     layout->addWidget(splitter, 1);
 
     // Choices for the selected cards.
@@ -144,8 +155,20 @@ ImportPreviewDialog::ImportPreviewDialog(std::shared_ptr<Core::ImportPlan> plan,
         button->setToolTip(tip);
         button->setAutoDefault(false);
         connect(button, &QPushButton::clicked, this, [this, action = action] { chooseForSelection(action); });
+        button->setEnabled(false);
+        m_choiceButtons << button;
         chooseRow->addWidget(button);
     }
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const bool any = m_table->selectionModel()->hasSelection();
+        for (QPushButton *button : std::as_const(m_choiceButtons))
+            button->setEnabled(any);
+    });
+    // A filter resets the model, and with it the selection.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        for (QPushButton *button : std::as_const(m_choiceButtons))
+            button->setEnabled(false);
+    });
     chooseRow->addStretch(1);
     layout->addLayout(chooseRow);
 
@@ -159,7 +182,7 @@ ImportPreviewDialog::ImportPreviewDialog(std::shared_ptr<Core::ImportPlan> plan,
 
     connect(m_model, &ImportPlanModel::choicesChanged, this, &ImportPreviewDialog::updateSummary);
     updateSummary();
-    resize(1180, 700);
+    resize(1320, 720);
 }
 
 std::shared_ptr<Core::ImportPlan> ImportPreviewDialog::plan() const
@@ -216,15 +239,15 @@ void ImportPreviewDialog::updateSummary()
     for (const QString &path : p.paths)
         files << QFileInfo(path).fileName();
     QStringList parts;
-    parts << (newCards == 1 ? tr("1 new contact") : tr("%1 new contacts").arg(newCards));
-    parts << (merges == 1 ? tr("1 merge into someone you have") : tr("%1 merges into people you have").arg(merges));
-    parts << tr("%1 already known").arg(known);
-    parts << tr("%1 skipped").arg(skipped);
-    const QString cards = p.cards.size() == 1 ? tr("1 card") : tr("%1 cards").arg(p.cards.size());
+    parts << (newCards == 1 ? tr("1 new contact") : tr("%L1 new contacts").arg(newCards));
+    parts << (merges == 1 ? tr("1 merge into someone you have") : tr("%L1 merges into people you have").arg(merges));
+    parts << tr("%L1 already known").arg(known);
+    parts << tr("%L1 skipped").arg(skipped);
+    const QString cards = p.cards.size() == 1 ? tr("1 card") : tr("%L1 cards").arg(p.cards.size());
     QString text = tr("%1 from %2: %3.").arg(cards, files.join(QStringLiteral(", ")), parts.join(QStringLiteral(", ")));
     const qsizetype problems = p.problems.size() + p.fileErrors.size();
     if (problems > 0)
-        text += QLatin1Char(' ') + (problems == 1 ? tr("1 problem (listed below).") : tr("%1 problems (listed below).").arg(problems));
+        text += QLatin1Char(' ') + (problems == 1 ? tr("1 problem (listed below).") : tr("%L1 problems (listed below).").arg(problems));
     m_summary->setText(text);
 
     const std::pair<Filter, QString> labels[] = {{Filter::All, tr("All")},         {Filter::New, tr("New")},
@@ -237,10 +260,10 @@ void ImportPreviewDialog::updateSummary()
                             : filter == Filter::Known ? known
                             : filter == Filter::Skip  ? skipped
                                                       : m_model->count(Filter::Problems);
-        m_filters->button(int(filter))->setText(tr("%1 (%2)").arg(label).arg(n));
+        m_filters->button(int(filter))->setText(tr("%1 (%L2)").arg(label).arg(n));
     }
     const qsizetype importing = newCards + merges;
-    m_import->setText(importing == 1 ? tr("Import 1 Card") : tr("Import %1 Cards").arg(importing));
+    m_import->setText(importing == 1 ? tr("Import 1 Card") : tr("Import %L1 Cards").arg(importing));
     m_import->setEnabled(importing > 0);
 }
 

@@ -43,6 +43,7 @@ private:
     QButtonGroup *m_filters = nullptr;
     QListWidget *m_problems = nullptr;
     QPushButton *m_import = nullptr;
+    QList<QPushButton *> m_choiceButtons;
 };
 
 } // namespace Rapport::Ui
