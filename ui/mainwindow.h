@@ -68,7 +68,6 @@ public:
     /// Shows the relationship graph (with the selected contact's chains) or the contacts.
     void showGraph(bool show);
     GraphPage *graphPage() const { return m_graph; }
-    QUndoStack *undoStack() const { return m_undoStack; }
 
 signals:
     /// An import finished (successfully or not); for tests and scripting.
