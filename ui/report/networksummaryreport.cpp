@@ -1,5 +1,7 @@
 #include "networksummaryreport.h"
 
+#include "graph/graphdocument.h"
+#include "graph/graphrenderer.h"
 #include "graph/graphstore.h"
 #include "insights/coldcontacts.h"
 #include "insights/funnelanalysis.h"
@@ -11,6 +13,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <memory>
 
 namespace Rapport::Ui {
 
@@ -223,6 +226,23 @@ Result<ReportDocument> NetworkSummaryReport::build(Database &database, const QDa
                          {reminder.note, {}, {}, false}});
         }
         document.addTable({{tr("Was due"), 1.5}, {tr("Contact"), 2}, {tr("Follow-up"), 4.5}}, rows);
+    }
+    // The picture of it all, on a page of its own.
+    auto picture = GraphDocument::load(database, true);
+    if (!picture)
+        return picture.status();
+    if (!graph->nodes().isEmpty()) {
+        document.addPageBreak();
+        document.addHeading(tr("The relationship graph"));
+        document.addParagraph(tr("Who led you to whom: each arrow is an introduction, each disc a contact coloured "
+                                 "by stage and sized by activity; clients are ringed."),
+                              ReportDocument::TextStyle::Muted);
+        std::shared_ptr<GraphDocument> shared(std::move(picture).value());
+        document.addPicture(560, [shared](QPainter &painter, const QRectF &rect) {
+            GraphPictureOptions options;
+            options.margin = 24;
+            GraphRenderer(*shared).paintPicture(&painter, rect, options);
+        });
     }
     return document;
 }
