@@ -13,8 +13,17 @@
 #include "store/contactstore.h"
 #include "store/database.h"
 #include "store/datafilelock.h"
+#include "today/followups.h"
 #include "vcard/vcardimporter.h"
 #include "welcomepage.h"
+#include "plainmessage.h"
+#include "contacts/recordintroductiondialog.h"
+#include "timeline/activitypage.h"
+#include "undo/addcontactcommand.h"
+#include "undo/deletecontactcommand.h"
+#include "undo/editcontactcommand.h"
+#include "undo/loginteractioncommand.h"
+#include "undo/recordintroductioncommand.h"
 
 #include <QAction>
 #include <QApplication>
@@ -54,6 +63,16 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     m_searchTimer->setInterval(150);
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilters);
     createCentralWidgets();
+    m_followUps = new FollowUps(this);
+    connect(m_followUps, &FollowUps::openContactRequested, this, [this](qint64 id) {
+        m_stack->setCurrentWidget(m_splitter);
+        showContact(id);
+    });
+    connect(m_followUps, &FollowUps::contactsChanged, this, [this] {
+        m_model->reload();
+        if (m_page->contactId() > 0)
+            m_page->showContact(m_page->contactId());
+    });
     createActions();
     attachDatabase();
     m_import = new ImportController(this, [this]() -> Database & { return *m_database; }, m_undoStack);
@@ -118,15 +137,7 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
-    undo->setObjectName(QStringLiteral("undoAction"));
-    undo->setShortcut(QKeySequence::Undo);
-    edit->addAction(undo);
-    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
-    redo->setObjectName(QStringLiteral("redoAction"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(redo);
+    createEditMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_graphAction = view->addAction(tr("Relationship &Graph"));
@@ -141,6 +152,9 @@ void MainWindow::createActions()
     });
     find->setShortcut(QKeySequence::Find);
     find->setObjectName(QStringLiteral("findAction"));
+    createViewActions(view);
+    view->addAction(m_followUps->todayAction());
+    view->addAction(m_followUps->keepRunningAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *aboutAction = help->addAction(tr("&About Rapport"), this, &MainWindow::about);
@@ -153,6 +167,7 @@ void MainWindow::createActions()
     toolbar->addAction(m_logAction);
     toolbar->addAction(import);
     toolbar->addAction(m_graphAction);
+    toolbar->addAction(m_followUps->todayAction());
     toolbar->addSeparator();
     toolbar->addWidget(m_search);
     toolbar->addWidget(m_stageFilter);
@@ -183,6 +198,9 @@ void MainWindow::createCentralWidgets()
 void MainWindow::attachDatabase()
 {
     // Rebuild the views over the current connection (first start or File → Open).
+    // The undo history belongs to the file it changed.
+    m_undoStack->clear();
+    m_commands.database = m_database.get();
     if (m_stack) {
         delete m_stack;
         delete m_model;
@@ -224,6 +242,7 @@ void MainWindow::attachDatabase()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_page = new ContactPage(*m_database, m_splitter);
     connect(m_page, &ContactPage::contactActivated, this, &MainWindow::showContact);
+    connect(m_page, &ContactPage::addFollowUpRequested, m_followUps, &FollowUps::addFollowUp);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_page);
     m_splitter->setStretchFactor(0, 3);
@@ -238,7 +257,11 @@ void MainWindow::attachDatabase()
     });
     connect(m_graph, &GraphPage::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_stack->addWidget(m_graph);
+    m_activity = new ActivityPage(*m_database, m_stack);
+    connect(m_activity, &ActivityPage::contactActivated, this, &MainWindow::showContact);
+    m_stack->addWidget(m_activity);
     setCentralWidget(m_stack);
+    m_followUps->attach(*m_database, m_stack);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onSelectionChanged);
@@ -253,13 +276,19 @@ void MainWindow::refresh()
     const qint64 selected = m_page->contactId();
     m_model->reload();
     const qint64 total = ContactStore(*m_database).count().valueOr(0);
-    m_stack->setCurrentWidget(total == 0                   ? static_cast<QWidget *>(m_welcome)
-                              : m_graphAction->isChecked() ? static_cast<QWidget *>(m_graph)
-                                                           : m_splitter);
-    m_graphAction->setEnabled(total > 0);
+    m_activity->reload();
     m_graph->invalidate();
+    m_graphAction->setEnabled(total > 0);
+    m_followUps->refresh();
+    // Stay on the view the user chose; an empty file shows the welcome page.
+    if (total == 0)
+        m_stack->setCurrentWidget(m_welcome);
+    else if (m_stack->currentWidget() == m_welcome)
+        m_stack->setCurrentWidget(m_graphAction->isChecked() ? static_cast<QWidget *>(m_graph) : m_splitter);
     m_sampleAction->setEnabled(total == 0);
     m_logAction->setEnabled(total > 0);
+    for (QAction *action : std::as_const(m_contactActions))
+        action->setEnabled(total > 0);
     if (selected > 0 && m_model->rowOf(selected) >= 0)
         showContact(selected);
     else if (m_model->rowCount() > 0)
@@ -324,6 +353,8 @@ void MainWindow::showContact(qint64 contactId)
             row = m_model->rowOf(contactId);
         }
     }
+    if (m_stack->currentWidget() == m_activity)
+        m_stack->setCurrentWidget(m_splitter);
     if (row >= 0) {
         m_table->selectRow(row);
         m_table->scrollTo(m_model->index(row, 0));
@@ -379,15 +410,13 @@ Status MainWindow::logInteraction(const Interaction &interaction)
     const qint64 id = m_page->contactId();
     if (id <= 0)
         return Status::failure(tr("Select a contact first."));
+    auto contact = ContactStore(*m_database).get(id);
+    if (!contact)
+        return contact.status();
     Interaction withContact = interaction;
     withContact.participants = {id};
-    auto logged = InteractionStore(*m_database).log(withContact);
-    if (!logged)
-        return logged.status();
     // The list (stage, last interaction) and the page show it at once.
-    refresh();
-    showContact(id);
-    return Status::success();
+    return DataCommand::push(*m_undoStack, new LogInteractionCommand(m_commands, withContact, contact->name()));
 }
 
 void MainWindow::addContact()
@@ -395,13 +424,171 @@ void MainWindow::addContact()
     AddContactDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    auto id = ContactStore(*m_database).add(dialog.contact());
-    if (!id) {
-        QMessageBox::warning(this, tr("New Contact"), id.error());
+    if (auto id = createContact(dialog.contact()); !id)
+        showPlainWarning(this, tr("New Contact"), id.error());
+}
+
+Result<qint64> MainWindow::createContact(const Contact &contact)
+{
+    auto *command = new AddContactCommand(m_commands, contact);
+    if (Status added = DataCommand::push(*m_undoStack, command); !added)
+        return added;
+    return command->contactId();
+}
+
+Status MainWindow::editContact(const Contact &contact)
+{
+    auto before = ContactStore(*m_database).get(contact.id);
+    if (!before)
+        return before.status();
+    return DataCommand::push(*m_undoStack, new EditContactCommand(m_commands, *before, contact));
+}
+
+Status MainWindow::deleteContact(qint64 contactId)
+{
+    auto contact = ContactStore(*m_database).get(contactId);
+    if (!contact)
+        return contact.status();
+    return DataCommand::push(*m_undoStack, new DeleteContactCommand(m_commands, contactId, contact->name()));
+}
+
+Status MainWindow::recordIntroduction(const Introduction &introduction)
+{
+    ContactStore contacts(*m_database);
+    auto from = contacts.get(introduction.fromContact);
+    auto to = contacts.get(introduction.toContact);
+    if (!from)
+        return from.status();
+    if (!to)
+        return to.status();
+    return DataCommand::push(*m_undoStack,
+                             new RecordIntroductionCommand(m_commands, introduction, from->name(), to->name()));
+}
+
+void MainWindow::createEditMenu()
+{
+    m_commands.changed = [this](qint64 contactId) {
+        refresh();
+        if (contactId > 0)
+            showContact(contactId);
+    };
+    m_commands.failed = [this](const QString &message) {
+        // Not from inside the stack's own undo()/redo(): clear it once they returned.
+        QTimer::singleShot(0, this, [this, message] { onCommandFailed(message); });
+    };
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undoAction = edit->addAction(tr("&Undo"), m_undoStack, &QUndoStack::undo);
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = edit->addAction(tr("&Redo"), m_undoStack, &QUndoStack::redo);
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    // Command texts name people: shown literally, never as a shortcut mark or markup.
+    auto follow = [](QAction *action, const QString &plain, const QString &named, const QString &text) {
+        action->setText(text.isEmpty() ? plain : named.arg(literalMnemonicText(text)));
+        action->setToolTip(plainToolTip(text.isEmpty() ? QString(plain).remove(QLatin1Char('&'))
+                                                       : QString(named).remove(QLatin1Char('&')).arg(text)));
+    };
+    connect(m_undoStack, &QUndoStack::undoTextChanged, m_undoAction, [this, follow](const QString &text) {
+        follow(m_undoAction, tr("&Undo"), tr("&Undo %1"), text);
+    });
+    connect(m_undoStack, &QUndoStack::redoTextChanged, m_redoAction, [this, follow](const QString &text) {
+        follow(m_redoAction, tr("&Redo"), tr("&Redo %1"), text);
+    });
+    connect(m_undoStack, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
+    connect(m_undoStack, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
+    m_undoAction->setEnabled(false);
+    m_redoAction->setEnabled(false);
+    edit->addSeparator();
+
+    QAction *editContact = edit->addAction(tr("&Edit Contact…"), this, &MainWindow::openEditContact);
+    editContact->setObjectName(QStringLiteral("editContactAction"));
+    editContact->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *introduce = edit->addAction(tr("Record &Introduction…"), this, &MainWindow::openRecordIntroduction);
+    introduce->setObjectName(QStringLiteral("recordIntroductionAction"));
+    introduce->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    introduce->setToolTip(tr("Record who introduced or recommended the selected contact, or whom they led you to"));
+    QAction *remove = edit->addAction(tr("&Delete Contact…"), this, &MainWindow::confirmDeleteContact);
+    remove->setObjectName(QStringLiteral("deleteContactAction"));
+    remove->setShortcut(QKeySequence::Delete);
+    m_contactActions = {editContact, introduce, remove};
+}
+
+void MainWindow::createViewActions(QMenu *view)
+{
+    view->addSeparator();
+    QAction *contacts = view->addAction(tr("&Contacts"), this, [this] {
+        if (m_stack->currentWidget() == m_activity)
+            m_stack->setCurrentWidget(m_splitter);
+        refresh();
+    });
+    contacts->setObjectName(QStringLiteral("showContactsAction"));
+    contacts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_activityAction = view->addAction(tr("&Activity"), this, [this] {
+        if (ContactStore(*m_database).count().valueOr(0) == 0)
+            return;
+        m_activity->reload();
+        m_stack->setCurrentWidget(m_activity);
+    });
+    m_activityAction->setObjectName(QStringLiteral("showActivityAction"));
+    m_activityAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_activityAction->setToolTip(tr("Everyone's interactions, newest first, by kind and period"));
+}
+
+void MainWindow::onCommandFailed(const QString &message)
+{
+    m_undoStack->clear();
+    refresh();
+    showPlainWarning(this, tr("Undo"), tr("%1\n\nNothing was changed; the undo history was cleared.").arg(message));
+}
+
+void MainWindow::openEditContact()
+{
+    const qint64 id = m_page->contactId();
+    auto contact = id > 0 ? ContactStore(*m_database).get(id) : Result<Contact>(Status::failure({}));
+    if (!contact) {
+        statusBar()->showMessage(tr("Select a contact first."), 5000);
         return;
     }
-    refresh();
-    showContact(*id);
+    AddContactDialog dialog(*contact, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (Status edited = editContact(dialog.contact()); !edited)
+        showPlainWarning(this, tr("Edit Contact"), edited.error());
+}
+
+void MainWindow::confirmDeleteContact()
+{
+    const qint64 id = m_page->contactId();
+    auto contact = id > 0 ? ContactStore(*m_database).get(id) : Result<Contact>(Status::failure({}));
+    if (!contact) {
+        statusBar()->showMessage(tr("Select a contact first."), 5000);
+        return;
+    }
+    if (!askPlainQuestion(this, tr("Delete Contact"),
+                          tr("Delete %1 with their interactions, introductions and follow-ups?\n\n"
+                             "Edit → Undo brings everything back.")
+                              .arg(contact->name()),
+                          tr("&Delete")))
+        return;
+    if (Status deleted = deleteContact(id); !deleted)
+        showPlainWarning(this, tr("Delete Contact"), deleted.error());
+}
+
+void MainWindow::openRecordIntroduction()
+{
+    const qint64 id = m_page->contactId();
+    auto contact = id > 0 ? ContactStore(*m_database).get(id) : Result<Contact>(Status::failure({}));
+    if (!contact) {
+        statusBar()->showMessage(tr("Select a contact first."), 5000);
+        return;
+    }
+    RecordIntroductionDialog dialog(*m_database, *contact, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (Status recorded = recordIntroduction(dialog.introduction()); !recorded)
+        showPlainWarning(this, tr("Record Introduction"), recorded.error());
 }
 
 Status MainWindow::openDataFile(const QString &path)

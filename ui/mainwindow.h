@@ -1,7 +1,10 @@
 #pragma once
 
+#include "domain/contact.h"
 #include "domain/interaction.h"
+#include "domain/introduction.h"
 #include "result.h"
+#include "undo/commandcontext.h"
 
 #include <QMainWindow>
 
@@ -11,6 +14,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
@@ -25,8 +29,10 @@ class DataFileLock;
 namespace Rapport::Ui {
 
 class ContactListModel;
+class FollowUps;
 class ImportController;
 class ContactPage;
+class ActivityPage;
 class WelcomePage;
 class GraphPage;
 
@@ -44,6 +50,8 @@ public:
     Core::Database &database() const { return *m_database; }
     ContactListModel *contactModel() const { return m_model; }
     QUndoStack *undoStack() const { return m_undoStack; }
+    /// The Today view, the reminder scheduler and notifications.
+    FollowUps *followUps() const { return m_followUps; }
 
     /// Switches to the data file at `path`; on failure the current file stays open.
     /// A file another Rapport window has open is refused (see Core::DataFileLock).
@@ -57,6 +65,15 @@ public:
     void showContact(qint64 contactId);
     /// Records an interaction with the shown contact; the stage follows at once.
     Core::Status logInteraction(const Core::Interaction &interaction);
+
+    /// Adds a contact (undoable) and shows it; returns its id.
+    Core::Result<qint64> createContact(const Core::Contact &contact);
+    /// Replaces the details of `contact.id` (undoable).
+    Core::Status editContact(const Core::Contact &contact);
+    /// Deletes a contact with everything that hangs off it (undoable), without asking.
+    Core::Status deleteContact(qint64 contactId);
+    /// Records "A led me to B" (undoable) and shows B.
+    Core::Status recordIntroduction(const Core::Introduction &introduction);
 
     /// Reads and matches vCard files off the GUI thread, shows the import
     /// preview, commits what the user chose (an undoable step) and shows what
@@ -93,6 +110,12 @@ private:
     void about();
     void chooseImportFiles();
     void printSummary(bool wholeNetwork, bool toPdf);
+    void createEditMenu();
+    void openEditContact();
+    void confirmDeleteContact();
+    void openRecordIntroduction();
+    void onCommandFailed(const QString &message);
+    void createViewActions(QMenu *view);
 
     std::unique_ptr<Core::Database> m_database;
     ContactListModel *m_model = nullptr;
@@ -112,6 +135,13 @@ private:
     GraphPage *m_graph = nullptr;
     QAction *m_graphAction = nullptr;
     std::unique_ptr<Core::DataFileLock> m_dataFileLock;
+    FollowUps *m_followUps = nullptr;
+    CommandContext m_commands;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QList<QAction *> m_contactActions;
+    ActivityPage *m_activity = nullptr;
+    QAction *m_activityAction = nullptr;
 };
 
 } // namespace Rapport::Ui

@@ -1,5 +1,6 @@
 #include "contactstore.h"
 
+#include "contactsnapshot.h"
 #include "database.h"
 #include "reminders/keepintouch.h"
 #include "transaction.h"
@@ -244,15 +245,29 @@ Status ContactStore::writeDetails(qint64 id, const Contact &contact)
     return Status::success();
 }
 
-Status ContactStore::remove(qint64 id)
+Status ContactStore::remove(qint64 id, ContactSnapshot *removed)
 {
     Transaction transaction(m_database);
     if (!transaction.status())
         return transaction.status();
-    auto removed = m_database.exec(QStringLiteral("DELETE FROM contacts WHERE id = ?"), {id});
-    if (!removed)
-        return Status::failure(tr("The contact could not be deleted: %1").arg(removed.error()));
-    if ((*removed)->numRowsAffected() != 1)
+    if (removed) {
+        auto snapshot = ContactSnapshot::capture(m_database, id);
+        if (!snapshot)
+            return snapshot.status();
+        *removed = std::move(snapshot).value();
+    }
+    // An interaction with no one left in it would hang in the activity timeline with no one.
+    auto orphans = m_database.exec(
+        QStringLiteral("DELETE FROM interactions WHERE id IN (SELECT p.interaction_id FROM interaction_participants p "
+                       "WHERE p.contact_id = ?) AND NOT EXISTS (SELECT 1 FROM interaction_participants o WHERE "
+                       "o.interaction_id = interactions.id AND o.contact_id <> ?)"),
+        {id, id});
+    if (!orphans)
+        return Status::failure(tr("The contact could not be deleted: %1").arg(orphans.error()));
+    auto deleted = m_database.exec(QStringLiteral("DELETE FROM contacts WHERE id = ?"), {id});
+    if (!deleted)
+        return Status::failure(tr("The contact could not be deleted: %1").arg(deleted.error()));
+    if ((*deleted)->numRowsAffected() != 1)
         return Status::failure(tr("There is no contact with id %1.").arg(id));
     return transaction.commit();
 }

@@ -9,6 +9,7 @@
 
 namespace Rapport::Core {
 
+class ContactSnapshot;
 class Database;
 
 /// Contacts and their details (emails, phones, profiles, addresses, tags).
@@ -25,7 +26,10 @@ public:
     /// Replaces the stored details of `contact.id`. Stage, history and
     /// introductions are not touched.
     Status update(const Contact &contact);
-    Status remove(qint64 id);
+    /// Deletes a contact with everything that hangs off it, and the
+    /// interactions no one else took part in, in one transaction. With
+    /// `removed`, first keeps every row it takes away, for ContactSnapshot::restore.
+    Status remove(qint64 id, ContactSnapshot *removed = nullptr);
     Result<Contact> get(qint64 id);
     /// Every contact with every detail, ordered by name. Reads each table once.
     Result<QList<Contact>> all();

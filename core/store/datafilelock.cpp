@@ -3,6 +3,7 @@
 #include "logging.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSysInfo>
@@ -28,6 +29,13 @@ Result<std::unique_ptr<DataFileLock>> DataFileLock::acquire(const QString &dataF
 {
     const QString path = canonicalPath(dataFilePath);
     const QString shown = QDir::toNativeSeparators(path);
+    // On a first start even the folder is missing; make it as Database::open would, private.
+    if (const QString folder = QFileInfo(path).absolutePath(); !QFileInfo::exists(folder)) {
+        if (!QDir().mkpath(folder))
+            return Result<std::unique_ptr<DataFileLock>>::failure(
+                tr("The folder “%1” cannot be created.").arg(QDir::toNativeSeparators(folder)));
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
     auto lock = std::make_unique<QLockFile>(lockFilePath(path));
     lock->setStaleLockTime(0); // stale only when its process is gone, never by age
     if (lock->tryLock(0)) {

@@ -94,6 +94,18 @@ Status StageTracker::refresh(qint64 contactId)
     return KeepInTouch(m_database).rearm(contactId);
 }
 
+Status StageTracker::resync(qint64 contactId)
+{
+    auto derived = derive(contactId);
+    if (!derived)
+        return derived.status();
+    auto updated = m_database.exec(
+        QStringLiteral("UPDATE contacts SET last_interaction_at = ?, stage = CASE WHEN manual_stage IS NULL THEN ? "
+                       "ELSE stage END WHERE id = ?"),
+        {Database::toStored(derived->lastInteractionAt), static_cast<int>(derived->stage), contactId});
+    return updated.status();
+}
+
 Status StageTracker::setManual(qint64 contactId, std::optional<Stage> stage, const QDateTime &at)
 {
     Transaction transaction(m_database);

@@ -28,6 +28,9 @@ public:
     /// from its interactions; records a history step when the stage changed.
     /// Call inside the transaction that changed the interactions.
     Status refresh(qint64 contactId);
+    /// Like refresh, but sets the derived stage without recording a history
+    /// step: for undo, after the steps being undone were removed.
+    Status resync(qint64 contactId);
 
     /// Sets the stage by hand (e.g. Client when a contract is signed), or with
     /// nullopt returns to the stage derived from interactions. `at` is when it

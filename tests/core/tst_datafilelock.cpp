@@ -29,6 +29,18 @@ private slots:
         QVERIFY(!QFileInfo::exists(path + QStringLiteral(".lock")));
     }
 
+    void acquire_folderMissingOnAFirstStart_makesItPrivate()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("share/rapport/rapport.sqlite"));
+        auto lock = DataFileLock::acquire(path);
+        QVERIFY2(lock.ok(), qPrintable(lock.error()));
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("share/rapport"))).permissions(),
+                 QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadUser | QFile::WriteUser
+                     | QFile::ExeUser);
+        QVERIFY(QFileInfo::exists(DataFileLock::lockFilePath(path)));
+    }
+
     void acquire_fileAlreadyLocked_failsNamingTheFileAndTheProgram()
     {
         QTemporaryDir dir;

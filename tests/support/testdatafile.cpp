@@ -31,6 +31,14 @@ Core::Database &TestDataFile::open()
     return *m_database;
 }
 
+std::unique_ptr<Core::Database> openOwnedDatabase(TestDataFile &data)
+{
+    auto opened = Core::Database::open(data.path(), data.clock());
+    if (!opened)
+        qFatal("cannot open the test data file: %s", qPrintable(opened.error()));
+    return std::move(opened).value();
+}
+
 QByteArray fileBytes(const QString &path)
 {
     QFile file(path);

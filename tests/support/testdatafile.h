@@ -36,6 +36,10 @@ private:
     std::unique_ptr<Core::Database> m_database;
 };
 
+/// Opens the data file of `data` as a connection the caller owns (for a
+/// window); fails the test on error.
+std::unique_ptr<Core::Database> openOwnedDatabase(TestDataFile &data);
+
 /// The bytes of a file, to prove a refused file was not touched.
 QByteArray fileBytes(const QString &path);
 

@@ -1,5 +1,6 @@
 #include "contactlistmodel.h"
 
+#include "plainmessage.h"
 #include "store/contactstore.h"
 #include "store/database.h"
 
@@ -36,7 +37,7 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
     if (role == StageRole)
         return static_cast<int>(row.stage);
     if (role == Qt::ToolTipRole && index.column() == NameColumn && !row.email.isEmpty())
-        return row.email;
+        return plainToolTip(row.email);
     if (role != Qt::DisplayRole)
         return {};
     const QLocale locale;

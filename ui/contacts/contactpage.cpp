@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMap>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -266,8 +267,17 @@ void ContactPage::showContact(qint64 contactId)
                 open << reminder;
         }
     }
-    if (!open.isEmpty()) {
-        layout->addWidget(heading(tr("Follow-ups"), content));
+    {
+        auto *followUpHeading = new QHBoxLayout;
+        followUpHeading->addWidget(heading(tr("Follow-ups"), content));
+        auto *addFollowUp = new QPushButton(tr("Add Follow-up…"), content);
+        addFollowUp->setObjectName(QStringLiteral("contactAddFollowUp"));
+        connect(addFollowUp, &QPushButton::clicked, this, [this] { emit addFollowUpRequested(m_contactId); });
+        followUpHeading->addStretch();
+        followUpHeading->addWidget(addFollowUp);
+        layout->addLayout(followUpHeading);
+        if (open.isEmpty())
+            layout->addWidget(dimLabel(tr("None planned."), content));
         for (const Reminder &reminder : std::as_const(open)) {
             const QString due = locale.toString(reminder.effectiveDueAt().toLocalTime().date(), QLocale::ShortFormat);
             QLabel *label = plainLabel(reminder.isOverdue(now) ? tr("Overdue since %1: %2").arg(due, reminder.note)
@@ -315,6 +325,7 @@ void ContactPage::showContact(qint64 contactId)
                                              interaction.summary.isEmpty() ? arrow
                                                                            : interaction.summary + QStringLiteral(" (") + arrow + QLatin1Char(')')),
                 content);
+            summary->setObjectName(QStringLiteral("timelineSummary"));
             row->addWidget(summary, 1);
             layout->addLayout(row);
             if (!interaction.body.isEmpty()) {

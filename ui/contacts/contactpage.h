@@ -28,6 +28,8 @@ public:
 signals:
     /// The user followed a link to another contact.
     void contactActivated(qint64 contactId);
+    /// The user asked to add a follow-up with the shown contact.
+    void addFollowUpRequested(qint64 contactId);
 
 private:
     void showMessage(const QString &message);
