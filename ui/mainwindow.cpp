@@ -8,6 +8,7 @@
 #include "import/importcontroller.h"
 #include "report/reportpreview.h"
 #include "report/reports.h"
+#include "insights/insightspage.h"
 #include "demo/samplenetwork.h"
 #include "graph/graphpage.h"
 #include "store/contactstore.h"
@@ -26,6 +27,7 @@
 #include "undo/recordintroductioncommand.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QComboBox>
 #include <QDragEnterEvent>
@@ -140,20 +142,15 @@ void MainWindow::createActions()
     createEditMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    m_graphAction = view->addAction(tr("Relationship &Graph"));
-    m_graphAction->setObjectName(QStringLiteral("graphAction"));
-    m_graphAction->setCheckable(true);
-    m_graphAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-    m_graphAction->setToolTip(tr("See how every connection led to the next (Ctrl+G)"));
-    connect(m_graphAction, &QAction::toggled, this, &MainWindow::showGraph);
+    createViewActions(view);
+    view->addSeparator();
     QAction *find = view->addAction(tr("&Find Contact"), this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
         m_search->selectAll();
     });
     find->setShortcut(QKeySequence::Find);
     find->setObjectName(QStringLiteral("findAction"));
-    createViewActions(view);
-    view->addAction(m_followUps->todayAction());
+    view->addSeparator();
     view->addAction(m_followUps->keepRunningAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -166,8 +163,8 @@ void MainWindow::createActions()
     toolbar->addAction(newContact);
     toolbar->addAction(m_logAction);
     toolbar->addAction(import);
-    toolbar->addAction(m_graphAction);
-    toolbar->addAction(m_followUps->todayAction());
+    toolbar->addSeparator();
+    toolbar->addActions(m_views->actions());
     toolbar->addSeparator();
     toolbar->addWidget(m_search);
     toolbar->addWidget(m_stageFilter);
@@ -258,10 +255,17 @@ void MainWindow::attachDatabase()
     connect(m_graph, &GraphPage::message, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     m_stack->addWidget(m_graph);
     m_activity = new ActivityPage(*m_database, m_stack);
-    connect(m_activity, &ActivityPage::contactActivated, this, &MainWindow::showContact);
+    connect(m_activity, &ActivityPage::contactActivated, this, [this](qint64 id) {
+        showView(m_splitter);
+        showContact(id);
+    });
     m_stack->addWidget(m_activity);
+    m_insights = new InsightsPage(*m_database, m_stack);
+    connect(m_insights, &InsightsPage::contactsRequested, this, &MainWindow::showContactSet);
+    m_stack->addWidget(m_insights);
     setCentralWidget(m_stack);
     m_followUps->attach(*m_database, m_stack);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::syncViewActions);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onSelectionChanged);
@@ -284,7 +288,9 @@ void MainWindow::refresh()
     if (total == 0)
         m_stack->setCurrentWidget(m_welcome);
     else if (m_stack->currentWidget() == m_welcome)
-        m_stack->setCurrentWidget(m_graphAction->isChecked() ? static_cast<QWidget *>(m_graph) : m_splitter);
+        m_stack->setCurrentWidget(m_splitter);
+    for (QAction *action : m_views->actions())
+        action->setEnabled(total > 0);
     m_sampleAction->setEnabled(total == 0);
     m_logAction->setEnabled(total > 0);
     for (QAction *action : std::as_const(m_contactActions))
@@ -301,6 +307,7 @@ void MainWindow::applyFilters()
 {
     ContactListQuery query = m_model->query();
     query.search = m_search->text();
+    query.ids.reset();
     const int stage = m_stageFilter->currentData().toInt();
     query.stage = stage < 0 ? std::nullopt : std::optional<Stage>(static_cast<Stage>(stage));
     m_model->setQuery(query);
@@ -308,6 +315,34 @@ void MainWindow::applyFilters()
         m_table->selectRow(0);
     else
         m_page->clear();
+}
+
+void MainWindow::showInsights()
+{
+    if (Status loaded = m_insights->reload(); !loaded)
+        statusBar()->showMessage(loaded.error(), 10000);
+    showView(m_insights);
+}
+
+void MainWindow::showContactSet(const QList<qint64> &contactIds, const QString &description)
+{
+    for (QWidget *filter : std::initializer_list<QWidget *>{m_search, m_stageFilter})
+        filter->blockSignals(true);
+    m_search->clear();
+    m_stageFilter->setCurrentIndex(0);
+    for (QWidget *filter : std::initializer_list<QWidget *>{m_search, m_stageFilter})
+        filter->blockSignals(false);
+    ContactListQuery query = m_model->query();
+    query.search.clear();
+    query.stage.reset();
+    query.ids = contactIds;
+    m_model->setQuery(query);
+    m_stack->setCurrentWidget(m_splitter);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    statusBar()->showMessage(tr("Showing the %n contact(s) who %1. Search or pick a stage to see everyone.", nullptr,
+                                int(contactIds.size()))
+                                 .arg(description));
 }
 
 void MainWindow::updateStatus()
@@ -364,10 +399,6 @@ void MainWindow::showContact(qint64 contactId)
 
 void MainWindow::showGraph(bool show)
 {
-    if (m_graphAction->isChecked() != show) {
-        m_graphAction->setChecked(show); // comes back here through toggled()
-        return;
-    }
     if (ContactStore(*m_database).count().valueOr(0) == 0)
         return;
     m_stack->setCurrentWidget(show ? static_cast<QWidget *>(m_graph) : m_splitter);
@@ -517,23 +548,55 @@ void MainWindow::createEditMenu()
 
 void MainWindow::createViewActions(QMenu *view)
 {
-    view->addSeparator();
-    QAction *contacts = view->addAction(tr("&Contacts"), this, [this] {
-        if (m_stack->currentWidget() == m_activity)
-            m_stack->setCurrentWidget(m_splitter);
-        refresh();
-    });
-    contacts->setObjectName(QStringLiteral("showContactsAction"));
-    contacts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    // One view at a time in the central area; the checked action says which.
+    m_views = new QActionGroup(this);
+    m_views->setExclusive(true);
+    m_contactsAction = view->addAction(tr("&Contacts"), this, [this] { showView(m_splitter); });
+    m_contactsAction->setObjectName(QStringLiteral("showContactsAction"));
+    m_contactsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_contactsAction->setToolTip(tr("Everyone you know, with the selected contact's page (Ctrl+Shift+C)"));
+    QAction *today = m_followUps->todayAction();
+    view->addAction(today);
+    m_graphAction = view->addAction(tr("Relationship &Graph"), this, [this] { showGraph(true); });
+    m_graphAction->setObjectName(QStringLiteral("graphAction"));
+    m_graphAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_graphAction->setToolTip(tr("See how every connection led to the next (Ctrl+G)"));
     m_activityAction = view->addAction(tr("&Activity"), this, [this] {
-        if (ContactStore(*m_database).count().valueOr(0) == 0)
-            return;
         m_activity->reload();
-        m_stack->setCurrentWidget(m_activity);
+        showView(m_activity);
     });
     m_activityAction->setObjectName(QStringLiteral("showActivityAction"));
     m_activityAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    m_activityAction->setToolTip(tr("Everyone's interactions, newest first, by kind and period"));
+    m_activityAction->setToolTip(tr("Everyone's interactions, newest first, by kind and period (Ctrl+Shift+A)"));
+    m_insightsAction = view->addAction(tr("&Insights"), this, &MainWindow::showInsights);
+    m_insightsAction->setObjectName(QStringLiteral("insightsAction"));
+    m_insightsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_insightsAction->setToolTip(tr("The numbers behind your relationships: funnel, activity, introducers "
+                                    "(Ctrl+Shift+I)"));
+    for (QAction *action : {m_contactsAction, today, m_graphAction, m_activityAction, m_insightsAction}) {
+        action->setCheckable(true);
+        m_views->addAction(action);
+    }
+    m_contactsAction->setChecked(true);
+}
+
+void MainWindow::showView(QWidget *page)
+{
+    if (ContactStore(*m_database).count().valueOr(0) == 0)
+        page = m_welcome;
+    m_stack->setCurrentWidget(page);
+    syncViewActions();
+}
+
+void MainWindow::syncViewActions()
+{
+    QWidget *current = m_stack->currentWidget();
+    QAction *action = current == m_graph                   ? m_graphAction
+                      : current == m_activity              ? m_activityAction
+                      : current == m_insights              ? m_insightsAction
+                      : current == m_followUps->todayView() ? m_followUps->todayAction()
+                                                            : m_contactsAction;
+    action->setChecked(true);
 }
 
 void MainWindow::onCommandFailed(const QString &message)

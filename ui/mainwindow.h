@@ -11,6 +11,7 @@
 #include <memory>
 
 class QAction;
+class QActionGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -33,6 +34,7 @@ class FollowUps;
 class ImportController;
 class ContactPage;
 class ActivityPage;
+class InsightsPage;
 class WelcomePage;
 class GraphPage;
 
@@ -79,6 +81,13 @@ public:
     /// preview, commits what the user chose (an undoable step) and shows what
     /// happened. Returns at once.
     void importFiles(const QStringList &paths);
+    /// Shows the contact list narrowed to `contactIds` (an Insights bar's people);
+    /// touching the search or stage filter shows everyone again.
+    void showContactSet(const QList<qint64> &contactIds, const QString &description);
+    /// Switches the window to the Insights page, recomputed.
+    void showInsights();
+    InsightsPage *insightsPage() const { return m_insights; }
+
     /// Whether an import is running.
     bool isImporting() const;
 
@@ -116,6 +125,9 @@ private:
     void openRecordIntroduction();
     void onCommandFailed(const QString &message);
     void createViewActions(QMenu *view);
+    /// Shows one of the central views (the welcome page instead while the file is empty).
+    void showView(QWidget *page);
+    void syncViewActions();
 
     std::unique_ptr<Core::Database> m_database;
     ContactListModel *m_model = nullptr;
@@ -124,6 +136,8 @@ private:
     QSplitter *m_splitter = nullptr;
     QTableView *m_table = nullptr;
     ContactPage *m_page = nullptr;
+    InsightsPage *m_insights = nullptr;
+    QAction *m_insightsAction = nullptr;
     QLineEdit *m_search = nullptr;
     QComboBox *m_stageFilter = nullptr;
     QLabel *m_countLabel = nullptr;
@@ -142,6 +156,8 @@ private:
     QList<QAction *> m_contactActions;
     ActivityPage *m_activity = nullptr;
     QAction *m_activityAction = nullptr;
+    QAction *m_contactsAction = nullptr;
+    QActionGroup *m_views = nullptr;
 };
 
 } // namespace Rapport::Ui

@@ -3,6 +3,7 @@
 #include "stage.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -32,6 +33,8 @@ struct ContactListQuery
     QString search;
     std::optional<Stage> stage;
     QString tag;
+    /// Only these contacts (the people behind a bar on the Insights page).
+    std::optional<QList<qint64>> ids;
     bool includeArchived = false;
     SortKey sortKey = SortKey::Name;
     bool descending = false;

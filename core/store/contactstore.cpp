@@ -6,6 +6,8 @@
 #include "transaction.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace Rapport::Core {
@@ -81,6 +83,14 @@ QString whereClause(const ContactListQuery &query, QVariantList &values)
         conditions << QStringLiteral("EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
                                      "WHERE ct.contact_id = c.id AND t.name = ?)");
         values << query.tag;
+    }
+    if (query.ids) {
+        // One bound JSON array, however many ids: SQLite's json_each() reads it as a table.
+        QJsonArray ids;
+        for (qint64 id : *query.ids)
+            ids.append(id);
+        conditions << QStringLiteral("c.id IN (SELECT value FROM json_each(?))");
+        values << QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact));
     }
     const QString search = query.search.trimmed();
     if (!search.isEmpty()) {

@@ -110,7 +110,7 @@ void GraphRenderer::paintScene(QPainter *painter, const QRectF &exposed, qreal s
     // Edges, in three batches (dimmed, plain, highlighted) so that a large
     // network costs three draw calls, not one per edge.
     QList<QLineF> lines[3];
-    QPainterPath arrows[3];
+    QList<QPolygonF> arrowHeads[3];
     struct EdgeLabel
     {
         QPointF at;
@@ -145,16 +145,19 @@ void GraphRenderer::paintScene(QPainter *painter, const QRectF &exposed, qreal s
             lines[batch].append(QLineF(from, base + u * 1.0));
             QPolygonF head;
             head << to << base + n * size * 0.42 << base - n * size * 0.42;
-            arrows[batch].addPolygon(head);
-            arrows[batch].closeSubpath();
+            arrowHeads[batch].append(head);
         } else {
             lines[batch].append(QLineF(from, to));
         }
         if (scale >= 0.45 && batch != 0)
             edgeLabels.append(EdgeLabel{(from + to) / 2, e, QLineF(from, to).length() * scale});
     }
-    const QColor colors[3] = {edgeDimmedColor, edgeColor, edgeHighlightColor};
-    const qreal widths[3] = {1.0, 1.3, 2.8};
+    // Far out, edges are a texture and the discs must show through them.
+    const QColor colors[3] = {edgeDimmedColor, scale < 0.2 ? QColor(112, 122, 133, 80) : edgeColor,
+                              edgeHighlightColor};
+    // Hairlines (width 0) take the raster engine's direct line path; wider
+    // pens go through the general stroker, which costs far more per edge.
+    const qreal widths[3] = {0, 0, 2.8};
     for (int batch = 0; batch < 3; ++batch) {
         if (lines[batch].isEmpty())
             continue;
@@ -163,10 +166,11 @@ void GraphRenderer::paintScene(QPainter *painter, const QRectF &exposed, qreal s
         pen.setCapStyle(Qt::FlatCap);
         painter->setPen(pen);
         painter->drawLines(lines[batch]);
-        if (!arrows[batch].isEmpty()) {
+        if (!arrowHeads[batch].isEmpty()) {
             painter->setPen(Qt::NoPen);
             painter->setBrush(colors[batch]);
-            painter->drawPath(arrows[batch]);
+            for (const QPolygonF &head : std::as_const(arrowHeads[batch]))
+                painter->drawConvexPolygon(head);
         }
     }
 
@@ -190,7 +194,7 @@ void GraphRenderer::paintScene(QPainter *painter, const QRectF &exposed, qreal s
         // Far out every disc is a few pixels: squares, batched per stage.
         QHash<int, QList<QRectF>> byColor;
         for (int i : std::as_const(order)) {
-            const qreal r = std::max(d.radius(i), 1.2 / scale);
+            const qreal r = std::max(d.radius(i), 1.8 / scale);
             const int key = int(d.node(i).stage) * 2 + (dimming && !d.isHighlighted(i) ? 1 : 0);
             byColor[key].append(QRectF(d.position(i).x() - r, d.position(i).y() - r, 2 * r, 2 * r));
         }

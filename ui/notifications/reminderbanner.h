@@ -22,6 +22,8 @@ public:
     void showMessage(qint64 reminderId, const QString &summary, const QString &body, bool reminderActions);
     qint64 reminderId() const { return m_reminderId; }
     QString text() const;
+    /// Hides the banner (the follow-ups stay in Today).
+    void dismiss();
 
 signals:
     void actionChosen(qint64 reminderId, const QString &action);
@@ -29,7 +31,6 @@ signals:
     void visibilityChanged(bool visible);
 
 private:
-    void dismiss();
 
     void choose(const char *action);
 

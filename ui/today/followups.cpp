@@ -12,6 +12,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace Rapport::Ui {
 
@@ -65,7 +66,14 @@ void FollowUps::attach(Database &database, QStackedWidget *stack)
         m_bannerBar->setStyleSheet(QStringLiteral("QToolBar { border: none; padding: 0px 6px 4px 6px; }"));
         m_window->addToolBarBreak();
         m_window->addToolBar(m_bannerBar);
-        m_bannerBar->addWidget(m_banner);
+        // A toolbar decides its widgets' visibility; the banner shows and
+        // hides itself inside a holder the toolbar keeps visible.
+        auto *holder = new QWidget(m_bannerBar);
+        auto *holderLayout = new QVBoxLayout(holder);
+        holderLayout->setContentsMargins(0, 0, 0, 0);
+        m_banner->setParent(holder);
+        holderLayout->addWidget(m_banner);
+        m_bannerBar->addWidget(holder);
         m_bannerBar->hide();
         connect(m_banner, &ReminderBanner::visibilityChanged, m_bannerBar, &QToolBar::setVisible);
     }
@@ -125,6 +133,9 @@ void FollowUps::showToday()
     m_stack->setCurrentWidget(m_today);
     m_today->reload();
     m_todayAction->setChecked(true);
+    // A message about several follow-ups has done its job once they are in view.
+    if (!m_banner->isHidden() && m_banner->reminderId() == 0)
+        m_banner->dismiss();
     m_window->show();
     m_window->raise();
     m_window->activateWindow();

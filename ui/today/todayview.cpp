@@ -21,6 +21,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Rapport::Ui {
 
 using namespace Rapport::Core;
@@ -266,8 +268,13 @@ QWidget *TodayView::row(const AgendaItem &item)
     done->setToolTip(reminder.cadence ? tr("Skip this time; reminds again a full cadence from now")
                                       : tr("Mark this follow-up done"));
     connect(done, &QPushButton::clicked, this, [this, id = reminder.id] { report(complete(id)); });
-    for (QWidget *button : {static_cast<QWidget *>(log), static_cast<QWidget *>(snoozeButton), static_cast<QWidget *>(done)})
+    // One width for the three, so that the columns line up row after row.
+    const int width = std::max({log->sizeHint().width(), snoozeButton->sizeHint().width(), done->sizeHint().width(),
+                                fontMetrics().horizontalAdvance(QStringLiteral("Snooze")) * 2});
+    for (QWidget *button : {static_cast<QWidget *>(log), static_cast<QWidget *>(snoozeButton), static_cast<QWidget *>(done)}) {
+        button->setFixedWidth(width);
         layout->addWidget(button, 0, Qt::AlignVCenter);
+    }
     return row;
 }
 
