@@ -15,6 +15,7 @@
 #include "store/database.h"
 #include "store/datafilelock.h"
 #include "today/followups.h"
+#include "today/todayview.h"
 #include "vcard/vcardimporter.h"
 #include "welcomepage.h"
 #include "plainmessage.h"

@@ -100,7 +100,7 @@ void GraphRenderer::paintScene(QPainter *painter, const QRectF &exposed, qreal s
     if (d.nodeCount() == 0 || scale <= 0)
         return;
     const bool dimming = d.hasHighlight();
-    const bool fine = scale >= 0.3;
+    const bool fine = scale >= 0.5;
     const qreal slack = 30 / std::min(scale, 1.0);
     const QRectF area = exposed.adjusted(-slack, -slack, slack, slack);
     painter->save();
