@@ -241,6 +241,7 @@ void MainWindow::attachDatabase()
     m_page = new ContactPage(*m_database, m_splitter);
     connect(m_page, &ContactPage::contactActivated, this, &MainWindow::showContact);
     connect(m_page, &ContactPage::addFollowUpRequested, m_followUps, &FollowUps::addFollowUp);
+    connect(m_page, &ContactPage::printSummaryRequested, this, [this] { printSummary(false, false); });
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_page);
     m_splitter->setStretchFactor(0, 3);

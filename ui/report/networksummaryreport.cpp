@@ -3,7 +3,11 @@
 #include "graph/graphdocument.h"
 #include "graph/graphrenderer.h"
 #include "graph/graphstore.h"
+#include "insights/activityanalysis.h"
+#include "insights/boxchart.h"
+#include "insights/barchart.h"
 #include "insights/coldcontacts.h"
+#include "insights/insightspage.h"
 #include "insights/funnelanalysis.h"
 #include "store/database.h"
 #include "store/reminderstore.h"
@@ -96,6 +100,24 @@ Result<ReportDocument> NetworkSummaryReport::build(Database &database, const QDa
                        {tr("Went on from the rung below"), 2, Qt::AlignRight},
                        {tr("Median days for the step"), 2, Qt::AlignRight}},
                       funnelRows);
+
+    // The same charts as the Insights page, drawn as vectors.
+    auto insights = std::make_shared<InsightsPage>(database);
+    insights->setGrain(ActivityGrain::Month);
+    if (from.isValid() || to.isValid())
+        insights->setCustomPeriod(from.isValid() ? from : QDate(1970, 1, 1), to.isValid() ? to : now.toLocalTime().date());
+    else
+        insights->setPeriod(InsightsPage::Period::AllTime);
+    if (Status loaded = insights->reload(); !loaded)
+        return loaded;
+    insights->resize(1100, 1400);
+    document.addPicture(190, [insights](QPainter &painter, const QRectF &rect) {
+        insights->daysChart()->render(&painter, rect);
+    });
+    document.addHeading(tr("Interactions per month"));
+    document.addPicture(220, [insights](QPainter &painter, const QRectF &rect) {
+        insights->activityChart()->render(&painter, rect);
+    });
 
     // The clients and the chain behind each one.
     document.addHeading(tr("Clients and how they came"));
