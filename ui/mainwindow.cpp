@@ -6,6 +6,8 @@
 #include "contacts/loginteractiondialog.h"
 #include "store/interactionstore.h"
 #include "import/importcontroller.h"
+#include "report/reportpreview.h"
+#include "report/reports.h"
 #include "insights/insightspage.h"
 #include "demo/samplenetwork.h"
 #include "graph/graphpage.h"
@@ -108,6 +110,20 @@ void MainWindow::createActions()
     import->setObjectName(QStringLiteral("importAction"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     import->setToolTip(tr("Import contacts from vCard (.vcf) files; you can also drop them on the window"));
+    file->addSeparator();
+    QAction *printNetwork = file->addAction(tr("&Print Relationship Summary…"), this, [this] { printSummary(true, false); });
+    printNetwork->setObjectName(QStringLiteral("printNetworkSummaryAction"));
+    printNetwork->setShortcut(QKeySequence::Print);
+    printNetwork->setToolTip(tr("Print the summary of your whole network: the funnel, the clients and the chains behind them"));
+    QAction *printContact = file->addAction(tr("Print &Contact Summary…"), this, [this] { printSummary(false, false); });
+    printContact->setObjectName(QStringLiteral("printContactSummaryAction"));
+    printContact->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    printContact->setToolTip(tr("Print the selected contact's relationship summary"));
+    QMenu *pdf = file->addMenu(tr("Save Summary as P&DF"));
+    pdf->addAction(tr("Relationship Summary…"), this, [this] { printSummary(true, true); })
+        ->setObjectName(QStringLiteral("saveNetworkSummaryPdfAction"));
+    pdf->addAction(tr("Contact Summary…"), this, [this] { printSummary(false, true); })
+        ->setObjectName(QStringLiteral("saveContactSummaryPdfAction"));
     file->addSeparator();
     QAction *open = file->addAction(tr("&Open Data File…"), this, [this] { chooseDataFile(false); });
     open->setObjectName(QStringLiteral("openDataFileAction"));
@@ -225,6 +241,7 @@ void MainWindow::attachDatabase()
     m_page = new ContactPage(*m_database, m_splitter);
     connect(m_page, &ContactPage::contactActivated, this, &MainWindow::showContact);
     connect(m_page, &ContactPage::addFollowUpRequested, m_followUps, &FollowUps::addFollowUp);
+    connect(m_page, &ContactPage::printSummaryRequested, this, [this] { printSummary(false, false); });
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_page);
     m_splitter->setStretchFactor(0, 3);
@@ -704,6 +721,39 @@ bool MainWindow::isImporting() const
 void MainWindow::importFiles(const QStringList &paths)
 {
     m_import->importFiles(paths);
+}
+
+void MainWindow::printSummary(bool wholeNetwork, bool toPdf)
+{
+    const qint64 id = m_page->contactId();
+    if (!wholeNetwork && id <= 0) {
+        statusBar()->showMessage(tr("Select a contact first."), 5000);
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString title = Reports::networkSummaryTitle();
+    QString fileName = tr("Network summary");
+    Result<ReportDocument> document = Status::failure(QString());
+    if (wholeNetwork) {
+        document = Reports::networkSummary(*m_database);
+    } else {
+        auto contact = ContactStore(*m_database).get(id);
+        if (contact) {
+            title = Reports::contactSummaryTitle(contact->name());
+            fileName = tr("Relationship summary - %1").arg(contact->name()).left(120);
+            fileName.replace(QLatin1Char('/'), QLatin1Char('-'));
+        }
+        document = Reports::contactSummary(*m_database, id);
+    }
+    QApplication::restoreOverrideCursor();
+    if (!document) {
+        QMessageBox::warning(this, tr("Print"), document.error());
+        return;
+    }
+    if (toPdf)
+        ReportPreview::saveAsPdf(this, *document, title, fileName);
+    else
+        ReportPreview::preview(this, *document, title, fileName);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

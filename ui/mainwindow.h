@@ -118,6 +118,7 @@ private:
     void chooseDataFile(bool createNew);
     void about();
     void chooseImportFiles();
+    void printSummary(bool wholeNetwork, bool toPdf);
     void createEditMenu();
     void openEditContact();
     void confirmDeleteContact();

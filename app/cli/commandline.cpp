@@ -14,8 +14,11 @@
 #include "store/stagetracker.h"
 #include "vcard/vcardimporter.h"
 #include "vcard/vcardwriter.h"
+#include "report/reports.h"
+#include "report/reportpdf.h"
 
 #include <QCommandLineParser>
+#include <QGuiApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -220,6 +223,14 @@ int CommandLine::run(const QStringList &arguments)
         {"attribution", "attribution [--json]",
          QT_TR_NOOP("Print, per contact, how many clients they led to directly and through others."),
          {option("json", tr("Print JSON."))}, &CommandLine::attribution},
+        {"report", "report [--contact ID] [--from DATE --to DATE] [--page-size a4|letter] --pdf OUT.pdf",
+         QT_TR_NOOP("Print the relationship summary of one contact, or of the whole network, to a PDF file."),
+         {option("contact", tr("The contact's id (default: the whole network)."), tr("ID")),
+          option("from", tr("First day of the period (YYYY-MM-DD)."), tr("DATE")),
+          option("to", tr("Last day of the period (YYYY-MM-DD)."), tr("DATE")),
+          option("page-size", tr("a4 or letter (default: from the locale)."), tr("SIZE")),
+          option("pdf", tr("The PDF file to write."), tr("FILE"))},
+         &CommandLine::report},
     };
 
     QCommandLineParser parser;
@@ -956,6 +967,76 @@ int CommandLine::attribution(QCommandLineParser &parser)
     }
     if (shown == 0)
         m_out << tr("Nobody has led you to anyone yet; record it with “rapport-cli introduce”.") << Qt::endl;
+    return Success;
+}
+
+bool CommandLine::needsGui(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument == u"--db") {
+            ++i; // its value
+            continue;
+        }
+        if (argument.startsWith(u'-'))
+            continue;
+        return argument == u"report";
+    }
+    return false;
+}
+
+int CommandLine::report(QCommandLineParser &parser)
+{
+    const QString path = parser.value(QStringLiteral("pdf"));
+    if (path.isEmpty())
+        return usage(tr("report: --pdf OUT.pdf is required."));
+    QDate from;
+    QDate to;
+    for (const auto &[name, date] : {std::pair<QString, QDate *>{QStringLiteral("from"), &from},
+                                     std::pair<QString, QDate *>{QStringLiteral("to"), &to}}) {
+        if (!parser.isSet(name))
+            continue;
+        *date = QDate::fromString(parser.value(name), Qt::ISODate);
+        if (!date->isValid())
+            return usage(tr("report: --%1 takes a date such as 2026-03-01, not “%2”.").arg(name, parser.value(name)));
+    }
+    if (from.isValid() && to.isValid() && to < from)
+        return usage(tr("report: the period ends (%1) before it starts (%2).")
+                         .arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate)));
+    QPageSize pageSize = Ui::ReportPdf::defaultPageSize();
+    if (parser.isSet(QStringLiteral("page-size"))) {
+        const auto size = Ui::ReportPdf::pageSizeFromName(parser.value(QStringLiteral("page-size")));
+        if (!size)
+            return usage(tr("report: --page-size is a4 or letter, not “%1”.").arg(parser.value(QStringLiteral("page-size"))));
+        pageSize = *size;
+    }
+    qint64 id = 0;
+    if (parser.isSet(QStringLiteral("contact")) && !contactId(parser, QStringLiteral("contact"), id))
+        return Usage;
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return fail(tr("report: printing needs a graphical application object."));
+    auto db = openDatabase(false);
+    if (!db)
+        return Failure;
+    QString title = Ui::Reports::networkSummaryTitle();
+    Result<Ui::ReportDocument> document = Status::failure(QString());
+    if (id > 0) {
+        auto contact = ContactStore(*db).get(id);
+        if (!contact)
+            return fail(contact.error());
+        title = Ui::Reports::contactSummaryTitle(contact->name());
+        document = Ui::Reports::contactSummary(*db, id, from, to);
+    } else {
+        document = Ui::Reports::networkSummary(*db, from, to);
+    }
+    if (!document)
+        return fail(document.error());
+    auto pages = Ui::ReportPdf::write(*document, path, title, pageSize);
+    if (!pages)
+        return fail(pages.error());
+    m_out << (*pages == 1 ? tr("Wrote 1 page to “%1”.").arg(QDir::toNativeSeparators(path))
+                          : tr("Wrote %1 pages to “%2”.").arg(*pages).arg(QDir::toNativeSeparators(path)))
+          << Qt::endl;
     return Success;
 }
 

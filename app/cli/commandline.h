@@ -26,6 +26,9 @@ public:
 
     CommandLine(QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments);
+    /// Whether the command named in `arguments` draws (the printed report),
+    /// and so needs a QApplication on the offscreen platform.
+    static bool needsGui(const QStringList &arguments);
 
 private:
     using Command = int (CommandLine::*)(QCommandLineParser &);
@@ -47,6 +50,7 @@ private:
     int imports(QCommandLineParser &parser);
     int undoImport(QCommandLineParser &parser);
     int due(QCommandLineParser &parser);
+    int report(QCommandLineParser &parser);
     int cadence(QCommandLineParser &parser);
     int funnel(QCommandLineParser &parser);
     bool loadGraph(Core::RelationshipGraph &graph);

@@ -71,6 +71,13 @@ Result<QList<Introduction>> IntroductionStore::from(qint64 contactId)
     return read(QStringLiteral(" WHERE from_contact = ?"), {contactId});
 }
 
+Result<QList<Introduction>> IntroductionStore::upstreamOf(qint64 contactId)
+{
+    return read(QStringLiteral(" WHERE to_contact IN (WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT "
+                               "i.from_contact FROM introductions i JOIN up ON i.to_contact = up.id) SELECT id FROM up)"),
+                {contactId});
+}
+
 Result<QList<Introduction>> IntroductionStore::read(const QString &where, const QVariantList &values)
 {
     auto q = m_database.exec(QStringLiteral("SELECT id, from_contact, to_contact, kind, date, note FROM "

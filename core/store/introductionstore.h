@@ -27,6 +27,9 @@ public:
     Result<QList<Introduction>> into(qint64 contactId);
     /// Whom `contactId` led the user to.
     Result<QList<Introduction>> from(qint64 contactId);
+    /// Every introduction that leads to `contactId` or to anyone upstream of
+    /// it: the part of the graph its chains run through, found by one query.
+    Result<QList<Introduction>> upstreamOf(qint64 contactId);
 
 private:
     Result<QList<Introduction>> read(const QString &where, const QVariantList &values);

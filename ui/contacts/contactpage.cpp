@@ -183,6 +183,11 @@ void ContactPage::showContact(qint64 contactId)
     if (!contact->tags.isEmpty())
         identity->addWidget(dimLabel(tr("Tags: %1").arg(contact->tags.join(QStringLiteral(", "))), content));
     header->addLayout(identity, 1);
+    auto *print = new QPushButton(tr("Print Summary…"), content);
+    print->setObjectName(QStringLiteral("contactPrintSummary"));
+    print->setToolTip(tr("Print this relationship: the ladder, the chain that led here, the timeline"));
+    connect(print, &QPushButton::clicked, this, [this] { emit printSummaryRequested(m_contactId); });
+    header->addWidget(print, 0, Qt::AlignTop);
     layout->addLayout(header);
 
     // The ladder.

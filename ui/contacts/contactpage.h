@@ -30,6 +30,8 @@ signals:
     void contactActivated(qint64 contactId);
     /// The user asked to add a follow-up with the shown contact.
     void addFollowUpRequested(qint64 contactId);
+    /// The user asked to print the shown contact's relationship summary.
+    void printSummaryRequested(qint64 contactId);
 
 private:
     void showMessage(const QString &message);
