@@ -14,6 +14,7 @@
 #include "welcomepage.h"
 #include "plainmessage.h"
 #include "contacts/recordintroductiondialog.h"
+#include "settings.h"
 #include "timeline/activitypage.h"
 #include "undo/addcontactcommand.h"
 #include "undo/deletecontactcommand.h"
@@ -45,6 +46,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QCloseEvent>
 
 namespace Rapport::Ui {
 
@@ -58,6 +60,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
+    m_searchTimer->setObjectName(QStringLiteral("searchTimer"));
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(150);
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilters);
@@ -65,6 +68,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     createActions();
     attachDatabase();
     resize(1240, 800);
+    restoreGeometry(Settings::windowGeometry());
+    restoreState(Settings::windowState());
 }
 
 MainWindow::~MainWindow()
@@ -96,6 +101,7 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     QAction *create = file->addAction(tr("New &Data File…"), this, [this] { chooseDataFile(true); });
     create->setObjectName(QStringLiteral("newDataFileAction"));
+    createDataFileActions(file);
     m_sampleAction = file->addAction(tr("Explore a &Sample Network"), this, [this] {
         if (Status status = exploreSampleNetwork(); !status)
             QMessageBox::warning(this, tr("Sample Network"), status.error());
@@ -130,6 +136,7 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addWidget(m_search);
     toolbar->addWidget(m_stageFilter);
+    toolbar->addWidget(m_tagFilter);
 }
 
 void MainWindow::createCentralWidgets()
@@ -149,6 +156,13 @@ void MainWindow::createCentralWidgets()
         m_stageFilter->addItem(stageDisplayName(stage), static_cast<int>(stage));
     connect(m_stageFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
 
+    m_tagFilter = new QComboBox(this);
+    m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
+    m_tagFilter->setToolTip(tr("Show only the contacts with this tag"));
+    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_tagFilter->setMinimumContentsLength(10);
+    connect(m_tagFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("contactCountLabel"));
     statusBar()->addWidget(m_countLabel, 1);
@@ -160,7 +174,10 @@ void MainWindow::attachDatabase()
     // The undo history belongs to the file it changed.
     m_undoStack->clear();
     m_commands.database = m_database.get();
+    Settings::addRecentDataFile(m_database->path());
+    updateRecentMenu();
     if (m_stack) {
+        saveWindowState();
         delete m_stack;
         delete m_model;
     }
@@ -201,11 +218,16 @@ void MainWindow::attachDatabase()
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_page = new ContactPage(*m_database, m_splitter);
     connect(m_page, &ContactPage::contactActivated, this, &MainWindow::showContact);
+    connect(m_page, &ContactPage::logRequested, this, &MainWindow::openLogInteraction);
+    connect(m_page, &ContactPage::introductionRequested, this, &MainWindow::openRecordIntroduction);
+    connect(m_page, &ContactPage::editRequested, this, &MainWindow::openEditContact);
+    connect(m_page, &ContactPage::deleteRequested, this, &MainWindow::confirmDeleteContact);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_page);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({740, 460});
+    m_splitter->restoreState(Settings::splitterState(QStringLiteral("contacts")));
     m_stack->addWidget(m_splitter);
     m_activity = new ActivityPage(*m_database, m_stack);
     connect(m_activity, &ActivityPage::contactActivated, this, &MainWindow::showContact);
@@ -225,6 +247,7 @@ void MainWindow::refresh()
     const qint64 selected = m_page->contactId();
     m_model->reload();
     const qint64 total = ContactStore(*m_database).count().valueOr(0);
+    refreshTagFilter();
     m_activity->reload();
     if (total == 0 || m_stack->currentWidget() != m_activity)
         m_stack->setCurrentWidget(total == 0 ? static_cast<QWidget *>(m_welcome) : m_splitter);
@@ -246,6 +269,7 @@ void MainWindow::applyFilters()
     query.search = m_search->text();
     const int stage = m_stageFilter->currentData().toInt();
     query.stage = stage < 0 ? std::nullopt : std::optional<Stage>(static_cast<Stage>(stage));
+    query.tag = m_tagFilter->currentData().toString();
     m_model->setQuery(query);
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
@@ -289,6 +313,9 @@ void MainWindow::showContact(qint64 contactId)
         m_stageFilter->blockSignals(true);
         m_stageFilter->setCurrentIndex(0);
         m_stageFilter->blockSignals(false);
+        m_tagFilter->blockSignals(true);
+        m_tagFilter->setCurrentIndex(0);
+        m_tagFilter->blockSignals(false);
         applyFilters();
         row = m_model->rowOf(contactId);
         while (row < 0 && m_model->canFetchMore({})) {
@@ -442,6 +469,101 @@ void MainWindow::createEditMenu()
     remove->setObjectName(QStringLiteral("deleteContactAction"));
     remove->setShortcut(QKeySequence::Delete);
     m_contactActions = {editContact, introduce, remove};
+}
+
+void MainWindow::refreshTagFilter()
+{
+    const QString current = m_tagFilter->currentData().toString();
+    const QStringList tags = ContactStore(*m_database).tagsInUse().valueOr({});
+    m_tagFilter->blockSignals(true);
+    m_tagFilter->clear();
+    m_tagFilter->addItem(tr("All tags"), QString());
+    for (const QString &tag : tags)
+        m_tagFilter->addItem(tag, tag);
+    const int index = current.isEmpty() ? 0 : m_tagFilter->findData(current);
+    m_tagFilter->setCurrentIndex(std::max(index, 0));
+    m_tagFilter->setEnabled(!tags.isEmpty());
+    m_tagFilter->blockSignals(false);
+    if (!current.isEmpty() && index < 0) {
+        // The tag went away with its last contact: show everyone again.
+        ContactListQuery query = m_model->query();
+        query.tag.clear();
+        m_model->setQuery(query);
+    }
+}
+
+void MainWindow::createDataFileActions(QMenu *file)
+{
+    QAction *saveAs = file->addAction(tr("Save Data File &As…"), this, &MainWindow::chooseSaveAs);
+    saveAs->setObjectName(QStringLiteral("saveDataFileAsAction"));
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    saveAs->setToolTip(tr("Write a copy of this data file under a new name and continue in the copy"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList paths = Settings::recentDataFiles();
+    for (const QString &path : paths) {
+        // File names are plain text: '&' must not turn into a shortcut mark.
+        QAction *open = m_recentMenu->addAction(literalMnemonicText(QDir::toNativeSeparators(path)));
+        open->setObjectName(QStringLiteral("recentFileAction"));
+        open->setData(path);
+        open->setEnabled(QFileInfo(path).absoluteFilePath() != QFileInfo(m_database->path()).absoluteFilePath());
+        connect(open, &QAction::triggered, this, [this, path] {
+            if (Status status = openDataFile(path); !status) {
+                Settings::removeRecentDataFile(path);
+                updateRecentMenu();
+                showPlainWarning(this, tr("Open Data File"), status.error());
+            }
+        });
+    }
+    m_recentMenu->setEnabled(!paths.isEmpty());
+}
+
+void MainWindow::chooseSaveAs()
+{
+    const QString dir = QFileInfo(m_database->path()).absolutePath();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Data File As"), dir,
+                                                      tr("Rapport data files (*.sqlite *.rapport);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (Status saved = saveDataFileAs(path); !saved)
+        showPlainWarning(this, tr("Save Data File As"), saved.error());
+}
+
+Status MainWindow::saveDataFileAs(const QString &path)
+{
+    if (isImporting())
+        return Status::failure(tr("Wait for the import to finish first."));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    Status copied = m_database->copyTo(path);
+    QApplication::restoreOverrideCursor();
+    if (!copied)
+        return copied;
+    if (Status opened = openDataFile(path); !opened)
+        return Status::failure(tr("The copy was written to “%1” but cannot be opened: %2")
+                                   .arg(QDir::toNativeSeparators(path), opened.error()));
+    statusBar()->showMessage(tr("Now working in %1").arg(QDir::toNativeSeparators(path)), 8000);
+    return Status::success();
+}
+
+void MainWindow::saveWindowState()
+{
+    if (m_splitter)
+        Settings::setSplitterState(QStringLiteral("contacts"), m_splitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Settings::setWindowGeometry(saveGeometry());
+    Settings::setWindowState(saveState());
+    saveWindowState();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createViewActions(QMenu *view)

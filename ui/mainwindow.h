@@ -51,6 +51,9 @@ public:
 
     /// Switches to the data file at `path`; on failure the current file stays open.
     Core::Status openDataFile(const QString &path);
+    /// Writes a compact copy of the data file to `path` and switches to it
+    /// (File → Save As); the current file stays as it was.
+    Core::Status saveDataFileAs(const QString &path);
     /// Fills an empty data file with the fictional sample network.
     Core::Status exploreSampleNetwork();
     /// Selects a contact in the list (clearing filters if needed) and shows its page.
@@ -81,6 +84,7 @@ signals:
     void importFinished(bool ok);
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -104,6 +108,11 @@ private:
     void openRecordIntroduction();
     void onCommandFailed(const QString &message);
     void createViewActions(QMenu *view);
+    void createDataFileActions(QMenu *file);
+    void chooseSaveAs();
+    void updateRecentMenu();
+    void refreshTagFilter();
+    void saveWindowState();
 
     std::unique_ptr<Core::Database> m_database;
     ContactListModel *m_model = nullptr;
@@ -128,6 +137,8 @@ private:
     QList<QAction *> m_contactActions;
     ActivityPage *m_activity = nullptr;
     QAction *m_activityAction = nullptr;
+    QComboBox *m_tagFilter = nullptr;
+    QMenu *m_recentMenu = nullptr;
 };
 
 } // namespace Rapport::Ui

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QDate>
 #include <QWidget>
 
+class QPushButton;
 class QScrollArea;
 class QVBoxLayout;
 
@@ -28,13 +30,27 @@ public:
 signals:
     /// The user followed a link to another contact.
     void contactActivated(qint64 contactId);
+    /// The page's buttons: the window runs the same actions as its menus.
+    void logRequested();
+    void introductionRequested();
+    void editRequested();
+    void deleteRequested();
+
+public:
+    static constexpr int timelinePageSize = 50;
 
 private:
     void showMessage(const QString &message);
+    void appendTimeline(int limit);
 
     Core::Database &m_database;
     QScrollArea *m_scroll = nullptr;
     qint64 m_contactId = 0;
+    QVBoxLayout *m_timeline = nullptr;
+    QPushButton *m_olderButton = nullptr;
+    int m_timelineShown = 0;
+    qint64 m_timelineTotal = 0;
+    QDate m_timelineDay;
 };
 
 } // namespace Rapport::Ui
