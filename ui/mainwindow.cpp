@@ -300,12 +300,14 @@ void MainWindow::onSelectionChanged()
 
 void MainWindow::showContact(qint64 contactId)
 {
-    int row = m_model->rowOf(contactId);
-    while (row < 0 && m_model->canFetchMore({})) {
-        m_model->fetchMore({});
-        row = m_model->rowOf(contactId);
-    }
-    if (row < 0) {
+    // Only among the rows fetched so far, never paging through a large file
+    // (each page deeper costs more): a contact further down is shown at once,
+    // just not selected in the list.
+    auto findRow = [this, contactId] { return m_model->rowOf(contactId); };
+    int row = findRow();
+    const bool filtered = !m_search->text().isEmpty() || m_stageFilter->currentIndex() > 0
+                          || m_tagFilter->currentIndex() > 0;
+    if (row < 0 && filtered) {
         // Filtered out: clear the filters rather than refuse to show the contact.
         m_search->blockSignals(true);
         m_search->clear();
@@ -317,17 +319,17 @@ void MainWindow::showContact(qint64 contactId)
         m_tagFilter->setCurrentIndex(0);
         m_tagFilter->blockSignals(false);
         applyFilters();
-        row = m_model->rowOf(contactId);
-        while (row < 0 && m_model->canFetchMore({})) {
-            m_model->fetchMore({});
-            row = m_model->rowOf(contactId);
-        }
+        row = findRow();
     }
     if (m_stack->currentWidget() == m_activity)
         m_stack->setCurrentWidget(m_splitter);
     if (row >= 0) {
         m_table->selectRow(row);
         m_table->scrollTo(m_model->index(row, 0));
+    } else {
+        const QSignalBlocker blocker(m_table->selectionModel());
+        m_table->clearSelection();
+        m_table->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
     }
     m_page->showContact(contactId);
 }

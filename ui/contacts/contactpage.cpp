@@ -192,9 +192,11 @@ void ContactPage::showContact(qint64 contactId)
               &ContactPage::editRequested);
     addAction(QStringLiteral("pageDeleteButton"), tr("Delete…"), tr("Delete this contact (undoable)"),
               &ContactPage::deleteRequested);
-    header->addLayout(actions);
-    header->setAlignment(actions, Qt::AlignTop);
+    actions->addStretch(1);
     layout->addLayout(header);
+    // Under the name, not beside it, so a narrow page never squeezes the name.
+    actions->setContentsMargins(88, 6, 0, 0);
+    layout->addLayout(actions);
 
     // The ladder.
     layout->addWidget(heading(contact->manualStage ? tr("Stage: %1 (set by hand)").arg(stageDisplayName(contact->stage))
