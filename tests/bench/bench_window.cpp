@@ -7,8 +7,8 @@
 //   start   open the data file + construct MainWindow + show, until the
 //           contact table has painted
 //   search  one keystroke in the search field until the list shows the new
-//           rows (painted); given from the keystroke (with the 150 ms pause the
-//           field waits for more typing) and from the end of that pause
+//           rows (painted), from the keystroke (including the 150 ms pause the
+//           field waits for more typing)
 //   open    select a contact (default 1, the one with 5,000 interactions)
 //           until its page has painted
 
@@ -147,8 +147,10 @@ int main(int argc, char *argv[])
     }
     std::printf("bench_window %s, %d runs (medians)\n", qPrintable(path), runs);
     std::printf("  start to first painted window: %8.1f ms\n", median(start));
-    std::printf("  search keystroke to list:      %8.1f ms (%.1f ms after the %d ms typing pause)\n",
-                median(keystroke), median(afterPause), 150);
+    // The pause's own handler runs the search before ours sees the timeout, so
+    // the work is the whole time less the pause; afterPause is only the paint.
+    std::printf("  search keystroke to list:      %8.1f ms (%.1f ms of it the %d ms typing pause; painting %.1f ms)\n",
+                median(keystroke), 150.0, 150, median(afterPause));
     std::printf("  open contact %lld:              %8.1f ms\n", contactId, median(open));
     return 0;
 }
