@@ -20,6 +20,7 @@
 #include "welcomepage.h"
 #include "plainmessage.h"
 #include "contacts/recordintroductiondialog.h"
+#include "settings.h"
 #include "timeline/activitypage.h"
 #include "undo/addcontactcommand.h"
 #include "undo/deletecontactcommand.h"
@@ -49,6 +50,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QCloseEvent>
 
 namespace Rapport::Ui {
 
@@ -62,6 +64,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
+    m_searchTimer->setObjectName(QStringLiteral("searchTimer"));
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(150);
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilters);
@@ -85,6 +88,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
     });
     connect(m_import, &ImportController::finished, this, &MainWindow::importFinished);
     resize(1240, 800);
+    restoreGeometry(Settings::windowGeometry());
+    restoreState(Settings::windowState());
 }
 
 MainWindow::~MainWindow()
@@ -130,6 +135,7 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     QAction *create = file->addAction(tr("New &Data File…"), this, [this] { chooseDataFile(true); });
     create->setObjectName(QStringLiteral("newDataFileAction"));
+    createDataFileActions(file);
     m_sampleAction = file->addAction(tr("Explore a &Sample Network"), this, [this] {
         if (Status status = exploreSampleNetwork(); !status)
             QMessageBox::warning(this, tr("Sample Network"), status.error());
@@ -169,6 +175,7 @@ void MainWindow::createActions()
     toolbar->addSeparator();
     toolbar->addWidget(m_search);
     toolbar->addWidget(m_stageFilter);
+    toolbar->addWidget(m_tagFilter);
 }
 
 void MainWindow::createCentralWidgets()
@@ -188,6 +195,13 @@ void MainWindow::createCentralWidgets()
         m_stageFilter->addItem(stageDisplayName(stage), static_cast<int>(stage));
     connect(m_stageFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
 
+    m_tagFilter = new QComboBox(this);
+    m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
+    m_tagFilter->setToolTip(tr("Show only the contacts with this tag"));
+    m_tagFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_tagFilter->setMinimumContentsLength(10);
+    connect(m_tagFilter, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilters);
+
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("contactCountLabel"));
     statusBar()->addWidget(m_countLabel, 1);
@@ -199,7 +213,10 @@ void MainWindow::attachDatabase()
     // The undo history belongs to the file it changed.
     m_undoStack->clear();
     m_commands.database = m_database.get();
+    Settings::addRecentDataFile(m_database->path());
+    updateRecentMenu();
     if (m_stack) {
+        saveWindowState();
         delete m_stack;
         delete m_model;
     }
@@ -242,11 +259,16 @@ void MainWindow::attachDatabase()
     connect(m_page, &ContactPage::contactActivated, this, &MainWindow::showContact);
     connect(m_page, &ContactPage::addFollowUpRequested, m_followUps, &FollowUps::addFollowUp);
     connect(m_page, &ContactPage::printSummaryRequested, this, [this] { printSummary(false, false); });
+    connect(m_page, &ContactPage::logRequested, this, &MainWindow::openLogInteraction);
+    connect(m_page, &ContactPage::introductionRequested, this, &MainWindow::openRecordIntroduction);
+    connect(m_page, &ContactPage::editRequested, this, &MainWindow::openEditContact);
+    connect(m_page, &ContactPage::deleteRequested, this, &MainWindow::confirmDeleteContact);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_page);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({740, 460});
+    m_splitter->restoreState(Settings::splitterState(QStringLiteral("contacts")));
     m_stack->addWidget(m_splitter);
     m_undoStack->clear(); // its commands belong to the previous file's pages
     m_graph = new GraphPage(*m_database, m_undoStack, m_stack);
@@ -282,6 +304,7 @@ void MainWindow::refresh()
     const qint64 selected = m_page->contactId();
     m_model->reload();
     const qint64 total = ContactStore(*m_database).count().valueOr(0);
+    refreshTagFilter();
     m_activity->reload();
     m_graph->invalidate();
     m_graphAction->setEnabled(total > 0);
@@ -312,6 +335,7 @@ void MainWindow::applyFilters()
     query.ids.reset();
     const int stage = m_stageFilter->currentData().toInt();
     query.stage = stage < 0 ? std::nullopt : std::optional<Stage>(static_cast<Stage>(stage));
+    query.tag = m_tagFilter->currentData().toString();
     m_model->setQuery(query);
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
@@ -373,12 +397,14 @@ void MainWindow::onSelectionChanged()
 
 void MainWindow::showContact(qint64 contactId)
 {
-    int row = m_model->rowOf(contactId);
-    while (row < 0 && m_model->canFetchMore({})) {
-        m_model->fetchMore({});
-        row = m_model->rowOf(contactId);
-    }
-    if (row < 0) {
+    // Only among the rows fetched so far, never paging through a large file
+    // (each page deeper costs more): a contact further down is shown at once,
+    // just not selected in the list.
+    auto findRow = [this, contactId] { return m_model->rowOf(contactId); };
+    int row = findRow();
+    const bool filtered = !m_search->text().isEmpty() || m_stageFilter->currentIndex() > 0
+                          || m_tagFilter->currentIndex() > 0;
+    if (row < 0 && filtered) {
         // Filtered out: clear the filters rather than refuse to show the contact.
         m_search->blockSignals(true);
         m_search->clear();
@@ -386,18 +412,21 @@ void MainWindow::showContact(qint64 contactId)
         m_stageFilter->blockSignals(true);
         m_stageFilter->setCurrentIndex(0);
         m_stageFilter->blockSignals(false);
+        m_tagFilter->blockSignals(true);
+        m_tagFilter->setCurrentIndex(0);
+        m_tagFilter->blockSignals(false);
         applyFilters();
-        row = m_model->rowOf(contactId);
-        while (row < 0 && m_model->canFetchMore({})) {
-            m_model->fetchMore({});
-            row = m_model->rowOf(contactId);
-        }
+        row = findRow();
     }
     if (m_stack->currentWidget() == m_activity)
         m_stack->setCurrentWidget(m_splitter);
     if (row >= 0) {
         m_table->selectRow(row);
         m_table->scrollTo(m_model->index(row, 0));
+    } else {
+        const QSignalBlocker blocker(m_table->selectionModel());
+        m_table->clearSelection();
+        m_table->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
     }
     m_page->showContact(contactId);
 }
@@ -543,12 +572,107 @@ void MainWindow::createEditMenu()
     editContact->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction *introduce = edit->addAction(tr("Record &Introduction…"), this, &MainWindow::openRecordIntroduction);
     introduce->setObjectName(QStringLiteral("recordIntroductionAction"));
-    introduce->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    introduce->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     introduce->setToolTip(tr("Record who introduced or recommended the selected contact, or whom they led you to"));
     QAction *remove = edit->addAction(tr("&Delete Contact…"), this, &MainWindow::confirmDeleteContact);
     remove->setObjectName(QStringLiteral("deleteContactAction"));
     remove->setShortcut(QKeySequence::Delete);
     m_contactActions = {editContact, introduce, remove};
+}
+
+void MainWindow::refreshTagFilter()
+{
+    const QString current = m_tagFilter->currentData().toString();
+    const QStringList tags = ContactStore(*m_database).tagsInUse().valueOr({});
+    m_tagFilter->blockSignals(true);
+    m_tagFilter->clear();
+    m_tagFilter->addItem(tr("All tags"), QString());
+    for (const QString &tag : tags)
+        m_tagFilter->addItem(tag, tag);
+    const int index = current.isEmpty() ? 0 : m_tagFilter->findData(current);
+    m_tagFilter->setCurrentIndex(std::max(index, 0));
+    m_tagFilter->setEnabled(!tags.isEmpty());
+    m_tagFilter->blockSignals(false);
+    if (!current.isEmpty() && index < 0) {
+        // The tag went away with its last contact: show everyone again.
+        ContactListQuery query = m_model->query();
+        query.tag.clear();
+        m_model->setQuery(query);
+    }
+}
+
+void MainWindow::createDataFileActions(QMenu *file)
+{
+    QAction *saveAs = file->addAction(tr("Save Data File &As…"), this, &MainWindow::chooseSaveAs);
+    saveAs->setObjectName(QStringLiteral("saveDataFileAsAction"));
+    saveAs->setShortcut(QKeySequence::SaveAs);
+    saveAs->setToolTip(tr("Write a copy of this data file under a new name and continue in the copy"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentFilesMenu"));
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList paths = Settings::recentDataFiles();
+    for (const QString &path : paths) {
+        // File names are plain text: '&' must not turn into a shortcut mark.
+        QAction *open = m_recentMenu->addAction(literalMnemonicText(QDir::toNativeSeparators(path)));
+        open->setObjectName(QStringLiteral("recentFileAction"));
+        open->setData(path);
+        open->setEnabled(QFileInfo(path).absoluteFilePath() != QFileInfo(m_database->path()).absoluteFilePath());
+        connect(open, &QAction::triggered, this, [this, path] {
+            if (Status status = openDataFile(path); !status) {
+                Settings::removeRecentDataFile(path);
+                updateRecentMenu();
+                showPlainWarning(this, tr("Open Data File"), status.error());
+            }
+        });
+    }
+    m_recentMenu->setEnabled(!paths.isEmpty());
+}
+
+void MainWindow::chooseSaveAs()
+{
+    const QString dir = QFileInfo(m_database->path()).absolutePath();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Data File As"), dir,
+                                                      tr("Rapport data files (*.sqlite *.rapport);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (Status saved = saveDataFileAs(path); !saved)
+        showPlainWarning(this, tr("Save Data File As"), saved.error());
+}
+
+Status MainWindow::saveDataFileAs(const QString &path)
+{
+    if (isImporting())
+        return Status::failure(tr("Wait for the import to finish first."));
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    Status copied = m_database->copyTo(path);
+    QApplication::restoreOverrideCursor();
+    if (!copied)
+        return copied;
+    if (Status opened = openDataFile(path); !opened)
+        return Status::failure(tr("The copy was written to “%1” but cannot be opened: %2")
+                                   .arg(QDir::toNativeSeparators(path), opened.error()));
+    statusBar()->showMessage(tr("Now working in %1").arg(QDir::toNativeSeparators(path)), 8000);
+    return Status::success();
+}
+
+void MainWindow::saveWindowState()
+{
+    if (m_splitter)
+        Settings::setSplitterState(QStringLiteral("contacts"), m_splitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    Settings::setWindowGeometry(saveGeometry());
+    Settings::setWindowState(saveState());
+    saveWindowState();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createViewActions(QMenu *view)

@@ -61,6 +61,9 @@ public:
     /// Keeps the lock of the data file the window was opened on, until it
     /// switches to another file or closes.
     void setDataFileLock(std::unique_ptr<Core::DataFileLock> lock);
+    /// Writes a compact copy of the data file to `path` and switches to it
+    /// (File → Save As); the current file stays as it was.
+    Core::Status saveDataFileAs(const QString &path);
     /// Fills an empty data file with the fictional sample network.
     Core::Status exploreSampleNetwork();
     /// Selects a contact in the list (clearing filters if needed) and shows its page.
@@ -102,6 +105,7 @@ signals:
     void dataFileChanged(const QString &path);
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -128,6 +132,11 @@ private:
     /// Shows one of the central views (the welcome page instead while the file is empty).
     void showView(QWidget *page);
     void syncViewActions();
+    void createDataFileActions(QMenu *file);
+    void chooseSaveAs();
+    void updateRecentMenu();
+    void refreshTagFilter();
+    void saveWindowState();
 
     std::unique_ptr<Core::Database> m_database;
     ContactListModel *m_model = nullptr;
@@ -158,6 +167,8 @@ private:
     QAction *m_activityAction = nullptr;
     QAction *m_contactsAction = nullptr;
     QActionGroup *m_views = nullptr;
+    QComboBox *m_tagFilter = nullptr;
+    QMenu *m_recentMenu = nullptr;
 };
 
 } // namespace Rapport::Ui

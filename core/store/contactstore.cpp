@@ -409,6 +409,18 @@ Result<qint64> ContactStore::count()
     return counted->toLongLong();
 }
 
+Result<QStringList> ContactStore::tagsInUse()
+{
+    auto q = m_database.exec(QStringLiteral("SELECT t.name FROM tags t WHERE EXISTS (SELECT 1 FROM contact_tags ct "
+                                            "WHERE ct.tag_id = t.id) ORDER BY t.name COLLATE NOCASE"));
+    if (!q)
+        return Result<QStringList>::failure(tr("The tags could not be read: %1").arg(q.error()));
+    QStringList tags;
+    while ((*q)->next())
+        tags << (*q)->value(0).toString();
+    return tags;
+}
+
 Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int offset, int limit)
 {
     QVariantList values;

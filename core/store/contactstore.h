@@ -35,6 +35,8 @@ public:
     Result<QList<Contact>> all();
     Result<bool> exists(qint64 id);
     Result<qint64> count();
+    /// The tags at least one contact carries, by name.
+    Result<QStringList> tagsInUse();
 
     /// Rows for a list, filtered and sorted in SQL.
     Result<QList<ContactRow>> rows(const ContactListQuery &query, int offset, int limit);

@@ -265,6 +265,31 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Cloc
     return database;
 }
 
+Status Database::copyTo(const QString &path)
+{
+    if (QFileInfo::exists(path))
+        return Status::failure(tr("“%1” already exists; choose a new name.").arg(QDir::toNativeSeparators(path)));
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_path).absoluteFilePath())
+        return Status::failure(tr("The copy needs a name of its own."));
+    if (m_depth > 0)
+        return Status::failure(tr("The data file cannot be copied while a change is being written."));
+    if (Status created = createPrivateFile(path); !created)
+        return created;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.prepare(QStringLiteral("VACUUM INTO ?"))) {
+        QFile::remove(path);
+        return Status::failure(tr("The data file cannot be copied: %1").arg(sqlErrorText(query.lastError())));
+    }
+    query.addBindValue(QDir::toNativeSeparators(path));
+    if (!query.exec()) {
+        const QString error = sqlErrorText(query.lastError());
+        QFile::remove(path);
+        return Status::failure(tr("The data file cannot be copied to “%1”: %2")
+                                   .arg(QDir::toNativeSeparators(path), error));
+    }
+    return Status::success();
+}
+
 Status Database::execPlain(const QString &sql)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));

@@ -71,6 +71,11 @@ public:
     /// Runs an INSERT and returns the new row's id.
     Result<qint64> insert(const QString &sql, const QVariantList &values);
 
+    /// Writes a compact copy of the whole file to `path` (VACUUM INTO), owner
+    /// only; refuses a path that exists and works only outside a transaction.
+    /// On failure nothing is left at `path`.
+    Status copyTo(const QString &path);
+
     /// Transaction nesting, used by Transaction; the outermost level is
     /// BEGIN IMMEDIATE, inner levels are savepoints.
     Status begin();

@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -152,7 +153,9 @@ void AddContactDialog::build()
     form->addRow(tr("&Emails:"), m_emails);
     form->addRow(tr("&Phones:"), m_phones);
     form->addRow(tr("&Web and profiles:"), m_profiles);
-    form->addRow(tr("How we &met:"), met);
+    auto *metLabel = new QLabel(tr("How we &met:"), this);
+    metLabel->setBuddy(m_metChannel);
+    form->addRow(metLabel, met);
     form->addRow(tr("&Keep in touch every:"), m_cadence);
     form->addRow(tr("T&ags:"), m_tags);
     form->addRow(tr("N&otes:"), m_notes);

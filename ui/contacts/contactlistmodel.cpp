@@ -148,13 +148,16 @@ void ContactListModel::reload()
     beginResetModel();
     m_rows.clear();
     Core::ContactStore store(m_database);
-    auto total = store.rowCount(m_query);
-    m_total = total ? *total : 0;
     // The first page is read inside the reset, so that views (and anything
     // listening to modelReset) never see an empty model that can fetch more.
     auto page = store.rows(m_query, 0, pageSize);
     if (page)
         m_rows = *page;
+    // A page that is not full is every match: no need to count them again (a
+    // count over a large file is a scan of every contact).
+    auto total = page && page->size() < pageSize ? Core::Result<qint64>(qint64(page->size()))
+                                                 : store.rowCount(m_query);
+    m_total = total ? *total : 0;
     endResetModel();
     if (!total)
         emit loadFailed(total.error());

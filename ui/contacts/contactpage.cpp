@@ -9,6 +9,7 @@
 #include "store/introductionstore.h"
 #include "store/reminderstore.h"
 #include "store/stagetracker.h"
+#include "timeline/timelineentry.h"
 
 #include <QFormLayout>
 #include <QFrame>
@@ -61,14 +62,6 @@ QLabel *dimLabel(const QString &text, QWidget *parent)
 QString literalButtonText(QString text)
 {
     return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
-}
-
-/// Hours and minutes in the user's locale (the C locale's short format has seconds).
-QString shortTime(const QLocale &locale, const QTime &time)
-{
-    QString format = locale.timeFormat(QLocale::ShortFormat);
-    format.remove(QStringLiteral(":ss"));
-    return locale.toString(time, format);
 }
 
 QString joinNonEmpty(const QStringList &parts, const QString &separator)
@@ -143,7 +136,6 @@ void ContactPage::showContact(qint64 contactId)
     auto history = StageTracker(m_database).history(contactId);
     auto into = IntroductionStore(m_database).into(contactId);
     auto from = IntroductionStore(m_database).from(contactId);
-    auto timeline = InteractionStore(m_database).forContact(contactId);
     auto reminders = ReminderStore(m_database).forContact(contactId);
     const QLocale locale;
     const QDateTime now = m_database.clock().now();
@@ -183,12 +175,34 @@ void ContactPage::showContact(qint64 contactId)
     if (!contact->tags.isEmpty())
         identity->addWidget(dimLabel(tr("Tags: %1").arg(contact->tags.join(QStringLiteral(", "))), content));
     header->addLayout(identity, 1);
-    auto *print = new QPushButton(tr("Print Summary…"), content);
-    print->setObjectName(QStringLiteral("contactPrintSummary"));
-    print->setToolTip(tr("Print this relationship: the ladder, the chain that led here, the timeline"));
-    connect(print, &QPushButton::clicked, this, [this] { emit printSummaryRequested(m_contactId); });
-    header->addWidget(print, 0, Qt::AlignTop);
+    auto *actions = new QHBoxLayout;
+    actions->setSpacing(4);
+    auto addAction = [&](const QString &objectName, const QString &text, const QString &tip, auto signal) {
+        auto *button = new QToolButton(content);
+        button->setObjectName(objectName);
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        connect(button, &QToolButton::clicked, this, signal);
+        actions->addWidget(button);
+    };
+    addAction(QStringLiteral("pageLogButton"), tr("Log…"), tr("Log an interaction (Ctrl+L)"),
+              &ContactPage::logRequested);
+    addAction(QStringLiteral("pageIntroduceButton"), tr("Introduction…"),
+              tr("Record who led you to this person, or whom they led you to (Ctrl+Shift+R)"),
+              &ContactPage::introductionRequested);
+    addAction(QStringLiteral("pageEditButton"), tr("Edit…"), tr("Edit the details (Ctrl+E)"),
+              &ContactPage::editRequested);
+    addAction(QStringLiteral("pageDeleteButton"), tr("Delete…"), tr("Delete this contact (undoable)"),
+              &ContactPage::deleteRequested);
+    addAction(QStringLiteral("pagePrintButton"), tr("Print…"),
+              tr("Print this relationship: the ladder, the chain that led here, the timeline (Ctrl+Shift+P)"),
+              &ContactPage::printSummaryRequested);
+    actions->addStretch(1);
     layout->addLayout(header);
+    // Under the name, not beside it, so a narrow page never squeezes the name.
+    actions->setContentsMargins(88, 6, 0, 0);
+    layout->addLayout(actions);
 
     // The ladder.
     layout->addWidget(heading(contact->manualStage ? tr("Stage: %1 (set by hand)").arg(stageDisplayName(contact->stage))
@@ -300,49 +314,25 @@ void ContactPage::showContact(qint64 contactId)
         }
     }
 
-    // What happened, newest first, grouped by day.
-    layout->addWidget(heading(tr("Timeline"), content));
-    if (!timeline || timeline->isEmpty()) {
-        layout->addWidget(dimLabel(tr("No interactions yet."), content));
-    } else {
-        QDate currentDay;
-        for (const Interaction &interaction : std::as_const(*timeline)) {
-            const QDateTime local = interaction.occurredAt.toLocalTime();
-            if (local.date() != currentDay) {
-                currentDay = local.date();
-                QLabel *day = dimLabel(locale.toString(currentDay, QLocale::LongFormat), content);
-                day->setContentsMargins(0, 6, 0, 0);
-                layout->addWidget(day);
-            }
-            auto *row = new QHBoxLayout;
-            row->setSpacing(10);
-            auto *badge = new QLabel(content);
-            badge->setTextFormat(Qt::PlainText);
-            badge->setText(interactionKindDisplayName(interaction.kind));
-            badge->setAlignment(Qt::AlignCenter);
-            badge->setMinimumWidth(92);
-            const QColor colour = stageColor(stageReachedBy(interaction.kind));
-            badge->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 8px; "
-                                                "padding: 1px 8px; }")
-                                     .arg(colour.name()));
-            row->addWidget(badge, 0, Qt::AlignTop);
-            const QString arrow = interaction.direction == Direction::Inbound ? tr("they reached out")
-                                                                              : tr("I reached out");
-            QLabel *summary = plainLabel(
-                QStringLiteral("%1  %2").arg(shortTime(locale, local.time()),
-                                             interaction.summary.isEmpty() ? arrow
-                                                                           : interaction.summary + QStringLiteral(" (") + arrow + QLatin1Char(')')),
-                content);
-            summary->setObjectName(QStringLiteral("timelineSummary"));
-            row->addWidget(summary, 1);
-            layout->addLayout(row);
-            if (!interaction.body.isEmpty()) {
-                QLabel *body = dimLabel(interaction.body, content);
-                body->setContentsMargins(102, 0, 0, 0);
-                layout->addWidget(body);
-            }
-        }
-    }
+    // What happened, newest first, grouped by day; older pages on request, so
+    // that a long history opens as fast as a short one.
+    auto total = InteractionStore(m_database).countForContact(contactId);
+    layout->addWidget(heading(total && *total > 0 ? tr("Timeline (%1)").arg(*total) : tr("Timeline"), content));
+    m_timeline = new QVBoxLayout;
+    m_timeline->setSpacing(2);
+    layout->addLayout(m_timeline);
+    m_timelineShown = 0;
+    m_timelineDay = QDate();
+    m_olderButton = new QPushButton(content);
+    m_olderButton->setObjectName(QStringLiteral("olderInteractionsButton"));
+    m_olderButton->hide();
+    connect(m_olderButton, &QPushButton::clicked, this, [this] { appendTimeline(timelinePageSize); });
+    layout->addWidget(m_olderButton, 0, Qt::AlignLeft);
+    m_timelineTotal = total ? *total : 0;
+    if (m_timelineTotal == 0)
+        m_timeline->addWidget(dimLabel(tr("No interactions yet."), content));
+    else
+        appendTimeline(timelinePageSize);
 
     if (!contact->notes.isEmpty()) {
         layout->addWidget(heading(tr("Notes"), content));
@@ -353,6 +343,33 @@ void ContactPage::showContact(qint64 contactId)
     if (QWidget *old = m_scroll->takeWidget())
         old->deleteLater();
     m_scroll->setWidget(content);
+}
+
+void ContactPage::appendTimeline(int limit)
+{
+    auto page = InteractionStore(m_database).forContact(m_contactId, m_timelineShown, limit);
+    if (!page) {
+        m_timeline->addWidget(dimLabel(page.error(), m_olderButton->parentWidget()));
+        m_olderButton->hide();
+        return;
+    }
+    QWidget *content = m_olderButton->parentWidget();
+    const QLocale locale;
+    for (const Interaction &interaction : std::as_const(*page)) {
+        const QDate day = interaction.occurredAt.toLocalTime().date();
+        if (day != m_timelineDay) {
+            m_timelineDay = day;
+            QLabel *dayLabel = dimLabel(locale.toString(day, QLocale::LongFormat), content);
+            dayLabel->setObjectName(QStringLiteral("timelineDay"));
+            dayLabel->setContentsMargins(0, 8, 0, 0);
+            m_timeline->addWidget(dayLabel);
+        }
+        m_timeline->addWidget(new TimelineEntry(interaction, content));
+    }
+    m_timelineShown += static_cast<int>(page->size());
+    const qint64 left = m_timelineTotal - m_timelineShown;
+    m_olderButton->setVisible(left > 0 && !page->isEmpty());
+    m_olderButton->setText(tr("Show %1 older of %2…").arg(std::min<qint64>(left, timelinePageSize)).arg(left));
 }
 
 } // namespace Rapport::Ui

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QDate>
 #include <QWidget>
 
+class QPushButton;
 class QScrollArea;
 class QVBoxLayout;
 
@@ -31,14 +33,28 @@ signals:
     /// The user asked to add a follow-up with the shown contact.
     void addFollowUpRequested(qint64 contactId);
     /// The user asked to print the shown contact's relationship summary.
-    void printSummaryRequested(qint64 contactId);
+    void printSummaryRequested();
+    /// The page's buttons: the window runs the same actions as its menus.
+    void logRequested();
+    void introductionRequested();
+    void editRequested();
+    void deleteRequested();
+
+public:
+    static constexpr int timelinePageSize = 50;
 
 private:
     void showMessage(const QString &message);
+    void appendTimeline(int limit);
 
     Core::Database &m_database;
     QScrollArea *m_scroll = nullptr;
     qint64 m_contactId = 0;
+    QVBoxLayout *m_timeline = nullptr;
+    QPushButton *m_olderButton = nullptr;
+    int m_timelineShown = 0;
+    qint64 m_timelineTotal = 0;
+    QDate m_timelineDay;
 };
 
 } // namespace Rapport::Ui

@@ -54,8 +54,11 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
     }
     const QLocale locale;
     switch (index.column()) {
-    case TimeColumn:
-        return locale.toString(row.occurredAt.toLocalTime(), QLocale::ShortFormat);
+    case TimeColumn: {
+        QString format = locale.dateTimeFormat(QLocale::ShortFormat);
+        format.remove(QStringLiteral(":ss"));
+        return locale.toString(row.occurredAt.toLocalTime(), format);
+    }
     case KindColumn:
         return interactionKindDisplayName(row.kind);
     case WhoColumn:
