@@ -275,6 +275,12 @@ Status Database::copyTo(const QString &path)
         return Status::failure(tr("The data file cannot be copied while a change is being written."));
     if (Status created = createPrivateFile(path); !created)
         return created;
+    // VACUUM refuses to run while any statement of this connection is still
+    // stepping; the cached ones are done with, so let them go first.
+    for (QSqlQuery *statement : std::as_const(m_statements))
+        statement->finish();
+    for (QSqlQuery *statement : std::as_const(m_extraStatements))
+        statement->finish();
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.prepare(QStringLiteral("VACUUM INTO ?"))) {
         QFile::remove(path);

@@ -103,7 +103,10 @@ Status StageTracker::resync(qint64 contactId)
         QStringLiteral("UPDATE contacts SET last_interaction_at = ?, stage = CASE WHEN manual_stage IS NULL THEN ? "
                        "ELSE stage END WHERE id = ?"),
         {Database::toStored(derived->lastInteractionAt), static_cast<int>(derived->stage), contactId});
-    return updated.status();
+    if (!updated)
+        return updated.status();
+    // The keep-in-touch reminder follows the last interaction back too.
+    return KeepInTouch(m_database).rearm(contactId);
 }
 
 Status StageTracker::setManual(qint64 contactId, std::optional<Stage> stage, const QDateTime &at)

@@ -42,7 +42,9 @@ void InstanceActivation::importPending()
 {
     if (m_pending.isEmpty() || m_window.isImporting())
         return;
-    m_window.importFiles(std::exchange(m_pending, {}));
+    const QStringList files = std::exchange(m_pending, {});
+    qCDebug(lcInstance).noquote() << "Importing:" << files.join(QLatin1Char(' '));
+    m_window.importFiles(files);
 }
 
 } // namespace Rapport::Ui

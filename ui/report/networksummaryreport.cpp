@@ -7,7 +7,9 @@
 #include "insights/boxchart.h"
 #include "insights/barchart.h"
 #include "insights/coldcontacts.h"
+#include "insights/insightschart.h"
 #include "insights/insightspage.h"
+#include "qcustomplot.h"
 #include "insights/funnelanalysis.h"
 #include "store/database.h"
 #include "store/reminderstore.h"
@@ -111,12 +113,20 @@ Result<ReportDocument> NetworkSummaryReport::build(Database &database, const QDa
     if (Status loaded = insights->reload(); !loaded)
         return loaded;
     insights->resize(1100, 1400);
-    document.addPicture(190, [insights](QPainter &painter, const QRectF &rect) {
-        insights->daysChart()->render(&painter, rect);
+    // Drawn at three times screen resolution: QCustomPlot's vector export scales
+    // its point-sized fonts twice on a 300 dpi page.
+    auto paintChart = [](InsightsChart *chart, QPainter &painter, const QRectF &rect) {
+        const int width = 900;
+        const int height = int(width * rect.height() / rect.width());
+        const QPixmap pixmap = chart->plot()->toPixmap(width, height, 3.0);
+        painter.drawPixmap(rect, pixmap, QRectF(pixmap.rect()));
+    };
+    document.addPicture(190, [insights, paintChart](QPainter &painter, const QRectF &rect) {
+        paintChart(insights->daysChart(), painter, rect);
     });
     document.addHeading(tr("Interactions per month"));
-    document.addPicture(220, [insights](QPainter &painter, const QRectF &rect) {
-        insights->activityChart()->render(&painter, rect);
+    document.addPicture(220, [insights, paintChart](QPainter &painter, const QRectF &rect) {
+        paintChart(insights->activityChart(), painter, rect);
     });
 
     // The clients and the chain behind each one.
