@@ -177,9 +177,11 @@ public:
             }
             if (item.spacing && y <= top)
                 continue; // no gap at the top of a page
+            // A heading goes to the next page with what it introduces: this item,
+            // every item kept with it, and the first item that is not.
             qreal needed = item.height;
-            if (item.keepWithNext && i + 1 < int(m_items.size()))
-                needed += m_items[size_t(i + 1)].height;
+            for (int next = i; m_items[size_t(next)].keepWithNext && next + 1 < int(m_items.size()); ++next)
+                needed += m_items[size_t(next + 1)].height;
             if (y + needed > bottom && y > top) {
                 if (item.spacing) {
                     newPage();
