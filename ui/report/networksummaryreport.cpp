@@ -16,6 +16,7 @@
 #include "stagecolors.h"
 
 #include <QFileInfo>
+#include <QImage>
 #include <QLocale>
 
 #include <algorithm>
@@ -271,9 +272,26 @@ Result<ReportDocument> NetworkSummaryReport::build(Database &database, const QDa
                               ReportDocument::TextStyle::Muted);
         std::shared_ptr<GraphDocument> shared(std::move(picture).value());
         document.addPicture(560, [shared](QPainter &painter, const QRectF &rect) {
-            GraphPictureOptions options;
-            options.margin = 24;
-            GraphRenderer(*shared).paintPicture(&painter, rect, options);
+            // Laid out as on a screen (text at 96 dpi on a canvas a little wider
+            // than the page, so that names and the legend fit), then drawn at
+            // three times that resolution.
+            const qreal toScreen = 124.0 / painter.device()->logicalDpiX();
+            const QSize logical = (rect.size() * toScreen).toSize();
+            constexpr qreal ratio = 3.0;
+            QImage image(logical * ratio, QImage::Format_ARGB32_Premultiplied);
+            image.setDotsPerMeterX(qRound(96 / 0.0254));
+            image.setDotsPerMeterY(qRound(96 / 0.0254));
+            image.setDevicePixelRatio(ratio);
+            image.fill(Qt::white);
+            {
+                QPainter imagePainter(&image);
+                imagePainter.setRenderHint(QPainter::Antialiasing);
+                imagePainter.setRenderHint(QPainter::TextAntialiasing);
+                GraphPictureOptions options;
+                options.margin = 64;
+                GraphRenderer(*shared).paintPicture(&imagePainter, QRectF(QPointF(0, 0), QSizeF(logical)), options);
+            }
+            painter.drawImage(rect, image);
         });
     }
     return document;
