@@ -184,7 +184,7 @@ void MainWindow::createCentralWidgets()
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(tr("Search names, organizations, emails, phones, tags, notes"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(360);
+    m_search->setMinimumWidth(260);
     connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
 
     m_stageFilter = new QComboBox(this);
