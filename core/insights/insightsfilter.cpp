@@ -1,5 +1,6 @@
 #include "insightsfilter.h"
 
+#include "store/contactstore.h"
 #include "store/database.h"
 
 #include <QSqlQuery>
@@ -58,15 +59,7 @@ Result<QStringList> InsightsChoices::channels()
 
 Result<QStringList> InsightsChoices::tags()
 {
-    auto q = m_database.exec(QStringLiteral("SELECT t.name FROM tags t WHERE EXISTS "
-                                            "(SELECT 1 FROM contact_tags ct WHERE ct.tag_id = t.id) "
-                                            "ORDER BY t.name COLLATE NOCASE"));
-    if (!q)
-        return Result<QStringList>::failure(tr("The tags could not be read: %1").arg(q.error()));
-    QStringList tags;
-    while ((*q)->next())
-        tags << (*q)->value(0).toString();
-    return tags;
+    return ContactStore(m_database).tagsInUse();
 }
 
 Result<QList<IntroducerChoice>> InsightsChoices::introducers()
