@@ -18,6 +18,7 @@
 #include "today/todayview.h"
 #include "vcard/vcardimporter.h"
 #include "welcomepage.h"
+#include "datafilerecovery.h"
 #include "plainmessage.h"
 #include "contacts/recordintroductiondialog.h"
 #include "settings.h"
@@ -138,7 +139,7 @@ void MainWindow::createActions()
     createDataFileActions(file);
     m_sampleAction = file->addAction(tr("Explore a &Sample Network"), this, [this] {
         if (Status status = exploreSampleNetwork(); !status)
-            QMessageBox::warning(this, tr("Sample Network"), status.error());
+            showPlainWarning(this, tr("Sample Network"), status.error());
     });
     m_sampleAction->setObjectName(QStringLiteral("exploreSampleAction"));
     file->addSeparator();
@@ -228,7 +229,7 @@ void MainWindow::attachDatabase()
     m_welcome = new WelcomePage(m_stack);
     connect(m_welcome, &WelcomePage::exploreSampleRequested, this, [this] {
         if (Status status = exploreSampleNetwork(); !status)
-            QMessageBox::warning(this, tr("Sample Network"), status.error());
+            showPlainWarning(this, tr("Sample Network"), status.error());
     });
     connect(m_welcome, &WelcomePage::addContactRequested, this, &MainWindow::addContact);
     m_stack->addWidget(m_welcome);
@@ -464,10 +465,14 @@ void MainWindow::openLogInteraction()
     if (!contact)
         return;
     LogInteractionDialog dialog(contact->name(), m_database->clock().now(), this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (Status logged = logInteraction(dialog.interaction()); !logged)
-        QMessageBox::warning(this, tr("Log Interaction"), logged.error());
+    // A save that fails (a full disk, a read-only file) brings the dialog back
+    // with what was typed, so that nothing is lost.
+    while (dialog.exec() == QDialog::Accepted) {
+        const Status logged = logInteraction(dialog.interaction());
+        if (logged)
+            return;
+        showPlainWarning(this, tr("Log Interaction"), logged.error());
+    }
 }
 
 Status MainWindow::logInteraction(const Interaction &interaction)
@@ -487,10 +492,12 @@ Status MainWindow::logInteraction(const Interaction &interaction)
 void MainWindow::addContact()
 {
     AddContactDialog dialog(this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (auto id = createContact(dialog.contact()); !id)
+    while (dialog.exec() == QDialog::Accepted) {
+        const auto id = createContact(dialog.contact());
+        if (id)
+            return;
         showPlainWarning(this, tr("New Contact"), id.error());
+    }
 }
 
 Result<qint64> MainWindow::createContact(const Contact &contact)
@@ -624,11 +631,14 @@ void MainWindow::updateRecentMenu()
         open->setData(path);
         open->setEnabled(QFileInfo(path).absoluteFilePath() != QFileInfo(m_database->path()).absoluteFilePath());
         connect(open, &QAction::triggered, this, [this, path] {
-            if (Status status = openDataFile(path); !status) {
+            if (!QFileInfo::exists(path)) {
                 Settings::removeRecentDataFile(path);
                 updateRecentMenu();
-                showPlainWarning(this, tr("Open Data File"), status.error());
+                showPlainWarning(this, tr("Open Data File"),
+                                 tr("“%1” no longer exists.").arg(QDir::toNativeSeparators(path)));
+                return;
             }
+            openDataFileOrRecover(path, tr("Open Data File"));
         });
     }
     m_recentMenu->setEnabled(!paths.isEmpty());
@@ -744,10 +754,12 @@ void MainWindow::openEditContact()
         return;
     }
     AddContactDialog dialog(*contact, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (Status edited = editContact(dialog.contact()); !edited)
+    while (dialog.exec() == QDialog::Accepted) {
+        const Status edited = editContact(dialog.contact());
+        if (edited)
+            return;
         showPlainWarning(this, tr("Edit Contact"), edited.error());
+    }
 }
 
 void MainWindow::confirmDeleteContact()
@@ -777,10 +789,12 @@ void MainWindow::openRecordIntroduction()
         return;
     }
     RecordIntroductionDialog dialog(*m_database, *contact, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (Status recorded = recordIntroduction(dialog.introduction()); !recorded)
+    while (dialog.exec() == QDialog::Accepted) {
+        const Status recorded = recordIntroduction(dialog.introduction());
+        if (recorded)
+            return;
         showPlainWarning(this, tr("Record Introduction"), recorded.error());
+    }
 }
 
 Status MainWindow::openDataFile(const QString &path)
@@ -820,13 +834,31 @@ void MainWindow::chooseDataFile(bool createNew)
     if (path.isEmpty())
         return;
     if (createNew && QFileInfo::exists(path)) {
-        QMessageBox::warning(this, tr("New Data File"),
-                             tr("“%1” already exists. Open it with File → Open Data File instead.")
-                                 .arg(QDir::toNativeSeparators(path)));
+        showPlainWarning(this, tr("New Data File"),
+                         tr("“%1” already exists. Open it with File → Open Data File instead.")
+                             .arg(QDir::toNativeSeparators(path)));
         return;
     }
-    if (Status status = openDataFile(path); !status)
-        QMessageBox::warning(this, createNew ? tr("New Data File") : tr("Open Data File"), status.error());
+    openDataFileOrRecover(path, createNew ? tr("New Data File") : tr("Open Data File"));
+}
+
+void MainWindow::openDataFileOrRecover(QString path, const QString &title)
+{
+    for (;;) {
+        // Another window holding the file is not a problem of the file: no backup to offer.
+        if (auto lock = DataFileLock::acquire(path); !lock) {
+            if (!(m_dataFileLock && DataFileLock::canonicalPath(path) == m_dataFileLock->dataFilePath())) {
+                showPlainWarning(this, title, lock.error());
+                return;
+            }
+        }
+        const Status status = openDataFile(path);
+        if (status)
+            return;
+        path = DataFileRecovery::ask(this, path, status.error(), tr("Cancel"));
+        if (path.isEmpty())
+            return;
+    }
 }
 
 void MainWindow::chooseImportFiles()
@@ -871,7 +903,7 @@ void MainWindow::printSummary(bool wholeNetwork, bool toPdf)
     }
     QApplication::restoreOverrideCursor();
     if (!document) {
-        QMessageBox::warning(this, tr("Print"), document.error());
+        showPlainWarning(this, tr("Print"), document.error());
         return;
     }
     if (toPdf)

@@ -58,6 +58,10 @@ public:
     /// Switches to the data file at `path`; on failure the current file stays open.
     /// A file another Rapport window has open is refused (see Core::DataFileLock).
     Core::Status openDataFile(const QString &path);
+    /// Opens `path`; when the file itself cannot be opened (damaged, newer, not
+    /// a data file) offers a copy of its backup or another file, until one
+    /// opens or the user cancels.
+    void openDataFileOrRecover(QString path, const QString &title);
     /// Keeps the lock of the data file the window was opened on, until it
     /// switches to another file or closes.
     void setDataFileLock(std::unique_ptr<Core::DataFileLock> lock);

@@ -20,6 +20,7 @@
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -118,6 +119,12 @@ std::unique_ptr<Database> CommandLine::openDatabase(bool create)
     auto opened = Database::open(m_databasePath, SystemClock::instance(), options);
     if (!opened) {
         fail(opened.error());
+        if (const QStringList backups = Database::backupsOf(m_databasePath); !backups.isEmpty() && QFileInfo::exists(m_databasePath)) {
+            m_err << tr("Rapport made a backup of this file before it last updated its format: “%1”. "
+                        "To use it, copy it to a new name and open the copy with --db.")
+                         .arg(QDir::toNativeSeparators(backups.constFirst()))
+                  << Qt::endl;
+        }
         return nullptr;
     }
     if (!(*opened)->backupPath().isEmpty()) {

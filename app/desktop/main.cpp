@@ -1,8 +1,10 @@
 #include "applicationicon.h"
 #include "applicationidentity.h"
+#include "datafilerecovery.h"
 #include "instance/instanceactivation.h"
 #include "instance/singleinstance.h"
 #include "mainwindow.h"
+#include "plainmessage.h"
 #include "store/database.h"
 #include "store/datafilelock.h"
 
@@ -10,7 +12,6 @@
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
 #include <QDir>
-#include <QMessageBox>
 #include <QThread>
 
 using Rapport::Ui::SingleInstance;
@@ -55,27 +56,39 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[FILE.vcf...]"));
     parser.process(app);
 
-    const QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Rapport::Core::Database::defaultPath();
+    QString path = parser.isSet(dbOption) ? parser.value(dbOption) : Rapport::Core::Database::defaultPath();
     const QStringList files = parser.positionalArguments();
 
     // A Rapport already open on this data file takes the files and comes to the front.
     if (SingleInstance::handOff(path, files) == SingleInstance::Handoff::Delivered)
         return 0;
-    auto lock = Rapport::Core::DataFileLock::acquire(path);
-    if (!lock) {
+    auto acquired = Rapport::Core::DataFileLock::acquire(path);
+    if (!acquired) {
         if (handOffToStartingWindow(path, files))
             return 0;
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Rapport"), lock.error());
+        Rapport::Ui::showPlainWarning(nullptr, QApplication::translate("main", "Rapport"), acquired.error());
         return 1;
     }
+    std::unique_ptr<Rapport::Core::DataFileLock> lock = std::move(acquired).value();
 
     auto database = Rapport::Core::Database::open(path);
-    if (!database) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Rapport"), database.error());
-        return 1;
+    while (!database) {
+        // Damaged, newer or not a data file: left as it is; offer a backup copy or another file.
+        lock.reset();
+        path = Rapport::Ui::DataFileRecovery::ask(nullptr, path, database.error(),
+                                                  QApplication::translate("main", "Quit"));
+        if (path.isEmpty())
+            return 1;
+        auto other = Rapport::Core::DataFileLock::acquire(path);
+        if (!other) {
+            Rapport::Ui::showPlainWarning(nullptr, QApplication::translate("main", "Rapport"), other.error());
+            return 1;
+        }
+        lock = std::move(other).value();
+        database = Rapport::Core::Database::open(path);
     }
     Rapport::Ui::MainWindow window(std::move(database).value());
-    window.setDataFileLock(std::move(lock).value());
+    window.setDataFileLock(std::move(lock));
 
     SingleInstance instance;
     Rapport::Ui::InstanceActivation activation(window, instance);

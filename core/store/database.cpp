@@ -12,6 +12,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStorageInfo>
+#include <QSqlDriver>
+#include <sqlite3.h>
+
+#include <algorithm>
 
 namespace Rapport::Core {
 
@@ -23,10 +28,56 @@ QString nextConnectionName()
     return QStringLiteral("rapport-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
+// SQLite's primary result codes for what can happen to the file itself.
+enum SqliteCode { Busy = 5, Locked = 6, ReadOnly = 8, IoError = 10, Corrupt = 11, Full = 13, CannotOpen = 14, NotADatabase = 26 };
+
+int sqliteCode(const QSqlError &error)
+{
+    bool isNumber = false;
+    const int code = error.nativeErrorCode().toInt(&isNumber) & 0xff;
+    return isNumber ? code : 0;
+}
+
+/// SQLite's message, prefixed by what it means for the user's file when the
+/// problem is the file (full disk, read-only, damaged) rather than a statement.
 QString sqlErrorText(const QSqlError &error)
 {
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    return text.trimmed();
+    const QString text = (error.databaseText().isEmpty() ? error.text() : error.databaseText()).trimmed();
+    switch (sqliteCode(error)) {
+    case Full:
+        return Database::tr("the disk is full (%1)").arg(text);
+    case ReadOnly:
+        return Database::tr("the data file is read-only or its folder cannot be written (%1)").arg(text);
+    case IoError:
+        return Database::tr("the disk could not be read or written (%1)").arg(text);
+    case Corrupt:
+    case NotADatabase:
+        return Database::tr("the data file is damaged (%1)").arg(text);
+    case Busy:
+    case Locked:
+        return Database::tr("another program is writing to the data file (%1)").arg(text);
+    case CannotOpen:
+        return Database::tr("the data file cannot be opened (%1)").arg(text);
+    default:
+        return text;
+    }
+}
+
+/// The size the header of an SQLite file says the file has, or 0 when the
+/// header does not say (old writers, or a size SQLite itself would not trust).
+qint64 sizeInHeader(const QByteArray &header)
+{
+    const auto byteAt = [&header](int i) { return quint32(quint8(header.at(i))); };
+    const auto bigEndian32 = [&byteAt](int i) {
+        return (byteAt(i) << 24) | (byteAt(i + 1) << 16) | (byteAt(i + 2) << 8) | byteAt(i + 3);
+    };
+    const quint32 rawPageSize = (byteAt(16) << 8) | byteAt(17);
+    const qint64 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
+    const quint32 pages = bigEndian32(28);
+    // SQLite trusts the page count only when it was written with the change counter.
+    if (pages == 0 || bigEndian32(24) != bigEndian32(92) || pageSize < 512)
+        return 0;
+    return pageSize * pages;
 }
 
 // The data files this process has connections to. POSIX releases every lock
@@ -74,6 +125,7 @@ Result<FileFacts> inspectExisting(const QString &path)
 
         static const QByteArray sqliteMagic("SQLite format 3\0", 16);
         const QByteArray header = file.read(100);
+        const qint64 actualSize = file.size();
         file.close();
         if (!header.startsWith(sqliteMagic)) {
             return Result<FileFacts>::failure(
@@ -86,19 +138,53 @@ Result<FileFacts> inspectExisting(const QString &path)
                 Database::tr("The data file “%1” is damaged (it is cut short). The file was left as it is.")
                     .arg(name));
         }
+        // Without a write-ahead log beside it (which may hold the missing pages
+        // until they are copied in), the file must be as long as its header says.
+        const qint64 expected = sizeInHeader(header);
+        if (expected > 0 && actualSize < expected && QFileInfo(path + QStringLiteral("-wal")).size() == 0) {
+            return Result<FileFacts>::failure(
+                Database::tr("The data file “%1” is damaged: it is cut short (%2 of its %3 bytes are there). "
+                             "The file was left as it is.")
+                    .arg(name)
+                    .arg(actualSize)
+                    .arg(expected));
+        }
+    }
+
+    // Every edit is saved at once: a file that cannot take them is refused
+    // now, not after the user has typed something.
+    const QFileInfo info(path);
+    if (!info.isWritable()) {
+        return Result<FileFacts>::failure(
+            Database::tr("The data file “%1” is read-only, and Rapport saves every change at once. Make it "
+                         "writable, or copy it to a folder you can write to and open the copy. "
+                         "The file was left as it is.")
+                .arg(name));
+    }
+    if (!QFileInfo(info.absolutePath()).isWritable()) {
+        return Result<FileFacts>::failure(
+            Database::tr("The folder of the data file “%1” is read-only; Rapport keeps the journal of changes "
+                         "being saved beside the file. Open a copy in a folder you can write to. "
+                         "The file was left as it is.")
+                .arg(name));
     }
 
     // A read-only connection, so that nothing (not even the journal mode) is
     // written before we know the file is ours and not from the future.
     FileFacts facts;
     QString problem;
+    int problemCode = 0;
     const QString connectionName = nextConnectionName();
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        const auto noteProblem = [&problem, &problemCode](const QSqlError &error) {
+            problem = sqlErrorText(error);
+            problemCode = sqliteCode(error);
+        };
         if (!db.open()) {
-            problem = sqlErrorText(db.lastError());
+            noteProblem(db.lastError());
         } else {
             QSqlQuery query(db);
             qint64 appId = 0;
@@ -106,17 +192,17 @@ Result<FileFacts> inspectExisting(const QString &path)
             if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next())
                 appId = query.value(0).toLongLong();
             else
-                problem = sqlErrorText(query.lastError());
+                noteProblem(query.lastError());
             if (problem.isEmpty() && query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
                 facts.version = query.value(0).toInt();
             else if (problem.isEmpty())
-                problem = sqlErrorText(query.lastError());
+                noteProblem(query.lastError());
             if (problem.isEmpty()
                 && query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table'"))
                 && query.next())
                 tables = query.value(0).toLongLong();
             else if (problem.isEmpty())
-                problem = sqlErrorText(query.lastError());
+                noteProblem(query.lastError());
             query.finish();
 
             if (problem.isEmpty()) {
@@ -135,6 +221,18 @@ Result<FileFacts> inspectExisting(const QString &path)
             Database::tr("“%1” is an SQLite database of another program, not a Rapport data file. "
                          "The file was left as it is.")
                 .arg(name));
+    }
+    if (!problem.isEmpty() && problemCode != Corrupt && problemCode != NotADatabase && problemCode != 0) {
+        // Not the file's fault: a full disk (SQLite needs room for its shared
+        // memory file even to read), the disk itself, a lock.
+        if (QStorageInfo(QFileInfo(path).absolutePath()).bytesAvailable() < 1024 * 1024) {
+            return Result<FileFacts>::failure(
+                Database::tr("The disk holding the data file “%1” is full: make room on it, then open the file "
+                             "again (%2). The file was left as it is.")
+                    .arg(name, problem));
+        }
+        return Result<FileFacts>::failure(
+            Database::tr("The data file “%1” cannot be opened: %2. The file was left as it is.").arg(name, problem));
     }
     if (!problem.isEmpty()) {
         return Result<FileFacts>::failure(
@@ -186,6 +284,56 @@ int Database::currentSchemaVersion()
 QString Database::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/rapport.sqlite");
+}
+
+QStringList Database::backupsOf(const QString &path)
+{
+    const QFileInfo info(path);
+    const QDir dir = info.absoluteDir();
+    // Named "<file>.v<version>-backup-<yyyyMMdd-HHmmss>[-n]" by backUp().
+    const QStringList names = dir.entryList({info.fileName() + QStringLiteral(".v*-backup-*")}, QDir::Files);
+    QList<QFileInfo> backups;
+    for (const QString &name : names)
+        backups.append(QFileInfo(dir.filePath(name)));
+    // The time in the name orders them ("-2" and up for copies in the same second).
+    const auto stampOf = [](const QFileInfo &backup) { return backup.fileName().section(QStringLiteral("-backup-"), 1); };
+    std::sort(backups.begin(), backups.end(),
+              [&stampOf](const QFileInfo &a, const QFileInfo &b) { return stampOf(a) > stampOf(b); });
+    QStringList paths;
+    for (const QFileInfo &backup : std::as_const(backups))
+        paths.append(backup.absoluteFilePath());
+    return paths;
+}
+
+Result<QString> Database::restoreCopy(const QString &backupPath, const QString &dataPath, const QDateTime &now)
+{
+    const QFileInfo data(dataPath);
+    const QString stamp = now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString copy = data.absoluteDir().filePath(QStringLiteral("%1-restored-%2.sqlite").arg(data.completeBaseName(), stamp));
+    for (int n = 2; QFileInfo::exists(copy); ++n)
+        copy = data.absoluteDir().filePath(QStringLiteral("%1-restored-%2-%3.sqlite").arg(data.completeBaseName(), stamp).arg(n));
+    QFile source(backupPath);
+    if (!source.open(QIODevice::ReadOnly)) {
+        return Result<QString>::failure(tr("The backup “%1” cannot be read: %2")
+                                            .arg(QDir::toNativeSeparators(backupPath), source.errorString()));
+    }
+    if (Status created = createPrivateFile(copy); !created)
+        return created;
+    QFile target(copy);
+    bool written = target.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    while (written && !source.atEnd()) {
+        const QByteArray chunk = source.read(1 << 20);
+        written = !chunk.isEmpty() && target.write(chunk) == chunk.size();
+    }
+    written = written && target.flush() && source.error() == QFileDevice::NoError;
+    if (!written) {
+        const QString problem = target.error() != QFileDevice::NoError ? target.errorString() : source.errorString();
+        target.close();
+        QFile::remove(copy);
+        return Result<QString>::failure(tr("The backup could not be copied to “%1”: %2")
+                                            .arg(QDir::toNativeSeparators(copy), problem));
+    }
+    return copy;
 }
 
 Database::Database(QString path, QString connectionName, const Clock &clock)
@@ -451,10 +599,27 @@ Result<qint64> Database::insert(const QString &sql, const QVariantList &values)
     return id;
 }
 
+void Database::logStatementsStillReading() const
+{
+    // A statement left on a row keeps its read snapshot, and a connection
+    // with an old snapshot cannot start writing once another process wrote:
+    // BEGIN IMMEDIATE then fails as busy at once. Name the culprits.
+    const QVariant handle = QSqlDatabase::database(m_connectionName, false).driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    auto *db = *static_cast<sqlite3 *const *>(handle.data());
+    for (sqlite3_stmt *statement = sqlite3_next_stmt(db, nullptr); statement; statement = sqlite3_next_stmt(db, statement)) {
+        if (sqlite3_stmt_busy(statement))
+            qCWarning(lcStore) << "a statement is still reading (finish() it):" << sqlite3_sql(statement);
+    }
+}
+
 Status Database::begin()
 {
     Status status = m_depth == 0 ? execPlain(QStringLiteral("BEGIN IMMEDIATE"))
                                  : execPlain(QStringLiteral("SAVEPOINT rapport_%1").arg(m_depth));
+    if (!status && m_depth == 0)
+        logStatementsStillReading();
     if (!status)
         return Status::failure(tr("The data file is busy or cannot be written: %1").arg(status.error()));
     ++m_depth;

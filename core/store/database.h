@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <initializer_list>
@@ -48,6 +49,13 @@ public:
 
     /// AppDataLocation/rapport.sqlite.
     static QString defaultPath();
+
+    /// The copies of `path` made before migrations, newest first.
+    static QStringList backupsOf(const QString &path);
+    /// Copies `backupPath` to a new owner-only file beside `dataPath`, named
+    /// after it with "-restored-" and the time, and returns the copy's path:
+    /// the backup itself and the data file stay as they are.
+    static Result<QString> restoreCopy(const QString &backupPath, const QString &dataPath, const QDateTime &now);
 
     ~Database();
     Database(const Database &) = delete;
@@ -98,6 +106,7 @@ private:
     Status migrate(int fromVersion, int toVersion);
     Status backUp(int fromVersion);
     Status execPlain(const QString &sql);
+    void logStatementsStillReading() const;
 
     QString m_path;
     QString m_openFileKey; // this file in the process's registry of open files

@@ -998,8 +998,10 @@ Result<UndoSummary> VCardImporter::undo(qint64 batchId)
                                  {batchId});
     if (!batch)
         return batch.status();
-    if (!(*batch)->next())
+    if (!(*batch)->next()) {
+        (*batch)->finish();
         return Result<UndoSummary>::failure(tr("There is no import with number %1.").arg(batchId));
+    }
     const bool alreadyUndone = !(*batch)->value(0).isNull();
     const qint64 finishedAt = (*batch)->value(1).toLongLong();
     (*batch)->finish();

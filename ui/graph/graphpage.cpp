@@ -6,6 +6,7 @@
 #include "graphdocument.h"
 #include "graphrenderer.h"
 #include "graphview.h"
+#include "plainmessage.h"
 #include "layoutrunner.h"
 #include "movecontactcommand.h"
 #include "stagecolors.h"
@@ -583,7 +584,7 @@ void GraphPage::chooseExport(bool svg)
         return;
     const Status exported = svg ? exportSvg(path) : exportPng(path);
     if (!exported)
-        QMessageBox::warning(this, tr("Export the Graph"), exported.error());
+        showPlainWarning(this, tr("Export the Graph"), exported.error());
     else
         emit message(tr("Saved the graph to %1.").arg(QDir::toNativeSeparators(path)));
 }

@@ -4,6 +4,7 @@
 #include "importjob.h"
 #include "importpreviewdialog.h"
 #include "importsummarydialog.h"
+#include "plainmessage.h"
 #include "store/database.h"
 
 #include <QFile>
@@ -255,7 +256,7 @@ void ImportController::fail(const QString &error)
     if (m_cancelRequested)
         emit message(tr("The import was cancelled; nothing was imported."));
     else
-        QMessageBox::warning(m_window, tr("Import"), error);
+        showPlainWarning(m_window, tr("Import"), error);
     end(false);
 }
 

@@ -1,5 +1,7 @@
 #include "insightschart.h"
 
+#include "plainmessage.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -189,7 +191,7 @@ void InsightsChart::chooseFileAndSave(const QString &suffix)
     if (QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + suffix;
     if (Core::Status saved = saveAs(path); !saved)
-        QMessageBox::warning(this, tr("Save Chart"), saved.error());
+        showPlainWarning(this, tr("Save Chart"), saved.error());
 }
 
 void InsightsChart::render(QPainter *painter, const QRectF &target) const

@@ -1,5 +1,6 @@
 #include "reportpreview.h"
 
+#include "plainmessage.h"
 #include "reportpdf.h"
 
 #include <QAction>
@@ -31,7 +32,7 @@ void ReportPreview::preview(QWidget *parent, const ReportDocument &document, con
     dialog.resize(980, 900);
     QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, &dialog, [&document, &dialog](QPrinter *target) {
         if (auto printed = document.print(target); !printed)
-            QMessageBox::warning(&dialog, tr("Print"), printed.error());
+            showPlainWarning(&dialog, tr("Print"), printed.error());
     });
     if (auto *toolbar = dialog.findChild<QToolBar *>()) {
         toolbar->addSeparator();
@@ -56,7 +57,7 @@ void ReportPreview::saveAsPdf(QWidget *parent, const ReportDocument &document, c
     if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
         path += QStringLiteral(".pdf");
     if (auto written = ReportPdf::write(document, path, title); !written)
-        QMessageBox::warning(parent, tr("Save as PDF"), written.error());
+        showPlainWarning(parent, tr("Save as PDF"), written.error());
 }
 
 } // namespace Rapport::Ui

@@ -3,6 +3,7 @@
 #include "addfollowupdialog.h"
 #include "contacts/loginteractiondialog.h"
 #include "followupsettingsdialog.h"
+#include "plainmessage.h"
 #include "reminders/snooze.h"
 #include "store/contactstore.h"
 #include "store/database.h"
@@ -332,8 +333,14 @@ Status TodayView::logFor(qint64 reminderId, const Interaction &interaction)
 void TodayView::openLog(const AgendaItem &item)
 {
     LogInteractionDialog dialog(item.contactName, m_database.clock().now(), this);
-    if (dialog.exec() == QDialog::Accepted)
-        report(logFor(item.reminder.id, dialog.interaction()));
+    // A failed save brings the dialog back with what was typed.
+    while (dialog.exec() == QDialog::Accepted) {
+        const Status logged = logFor(item.reminder.id, dialog.interaction());
+        report(logged);
+        if (logged)
+            return;
+        showPlainWarning(this, tr("Log Interaction"), logged.error());
+    }
 }
 
 void TodayView::chooseSnoozeTime(qint64 reminderId)
