@@ -26,15 +26,27 @@ bool askPlainQuestion(QWidget *parent, const QString &title, const QString &text
     return box.clickedButton() == accept;
 }
 
+QString shownText(const QString &text, ShownLength length)
+{
+    qsizetype limit = qsizetype(length);
+    if (text.size() <= limit)
+        return text;
+    if (text.at(limit - 1).isHighSurrogate())
+        --limit;
+    return text.left(limit) + QChar(0x2026);
+}
+
 QString plainToolTip(const QString &text)
 {
     if (text.isEmpty())
         return text;
-    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(text.toHtmlEscaped());
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>")
+        .arg(shownText(text, ShownLength::Paragraphs).toHtmlEscaped());
 }
 
 QString literalMnemonicText(QString text)
 {
+    text = shownText(text, ShownLength::Button);
     return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
 }
 

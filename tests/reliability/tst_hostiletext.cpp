@@ -2,6 +2,7 @@
 #include "graph/graphpage.h"
 #include "mainwindow.h"
 #include "notifications/reminderbanner.h"
+#include "plainmessage.h"
 #include "report/reportpdf.h"
 #include "report/reports.h"
 #include "store/contactstore.h"
@@ -159,8 +160,12 @@ private slots:
         QStringList names;
         for (int row = 0; row < model->rowCount(); ++row)
             names << model->index(row, Ui::ContactListModel::NameColumn).data().toString();
-        for (const QString &name : {markup, rightToLeft, withNul, m_hugeName})
-            QVERIFY2(names.contains(name), qPrintable(name.left(80)));
+        for (const QString &name : {markup, rightToLeft, withNul})
+            QVERIFY2(names.contains(name), qPrintable(name));
+        // A megabyte of name shows its beginning, cut with "…", not the whole.
+        const QString shortened = Ui::shownText(m_hugeName, Ui::ShownLength::Line);
+        QVERIFY(shortened.size() < 1000 && shortened.endsWith(QChar(0x2026)));
+        QVERIFY(names.contains(shortened));
         paint(window, QStringLiteral("the contacts list"));
 
         // Each contact's page: name, organization, notes, timeline, introductions.
@@ -197,7 +202,7 @@ private slots:
         Ui::ReminderBanner banner;
         banner.showMessage(1, markup, m_hugeNote, true);
         banner.resize(800, 120);
-        QCOMPARE(banner.text(), markup + QLatin1Char('\n') + m_hugeNote);
+        QVERIFY(banner.text().startsWith(markup + QLatin1Char('\n') + m_hugeNote.left(1000)));
         verifyLabelsArePlain(&banner, QStringLiteral("the reminder banner"));
         paint(banner, QStringLiteral("the reminder banner"));
     }

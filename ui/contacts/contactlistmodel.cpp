@@ -43,9 +43,9 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (index.column()) {
     case NameColumn:
-        return row.name;
+        return shownText(row.name, ShownLength::Line);
     case OrganizationColumn:
-        return row.organization;
+        return shownText(row.organization, ShownLength::Line);
     case StageColumn:
         return row.stage == Core::Stage::None ? QStringLiteral("—") : Core::stageDisplayName(row.stage);
     case LastInteractionColumn:
@@ -57,7 +57,7 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
                    ? locale.toString(row.nextFollowUpAt.toLocalTime().date(), QLocale::ShortFormat)
                    : QString();
     case TagsColumn:
-        return row.tags;
+        return shownText(row.tags, ShownLength::Line);
     default:
         return {};
     }

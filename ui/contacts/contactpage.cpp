@@ -1,6 +1,7 @@
 #include "contactpage.h"
 
 #include "avatar.h"
+#include "plainmessage.h"
 #include "stagecolors.h"
 #include "stageladderwidget.h"
 #include "store/contactstore.h"
@@ -32,7 +33,7 @@ QLabel *plainLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setTextFormat(Qt::PlainText);
-    label->setText(text);
+    label->setText(shownText(text, ShownLength::Paragraphs));
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
@@ -61,7 +62,7 @@ QLabel *dimLabel(const QString &text, QWidget *parent)
 /// Button text is not markup, but '&' marks a shortcut: double it so names show literally.
 QString literalButtonText(QString text)
 {
-    return text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+    return literalMnemonicText(std::move(text));
 }
 
 QString joinNonEmpty(const QStringList &parts, const QString &separator)

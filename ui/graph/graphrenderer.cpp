@@ -2,6 +2,7 @@
 
 #include "domain/introduction.h"
 #include "graphdocument.h"
+#include "plainmessage.h"
 #include "stagecolors.h"
 
 #include <QBuffer>
@@ -279,7 +280,7 @@ void GraphRenderer::paintScene(QPainter *painter, const QRectF &exposed, qreal s
         const GraphNode &node = d.node(i);
         const bool strong = node.stage == Stage::Client || node.id == d.selectedContact();
         const QFontMetricsF &metrics = strong ? boldMetrics : regularMetrics;
-        const QString text = metrics.elidedText(node.name, Qt::ElideRight, 180);
+        const QString text = metrics.elidedText(shownText(node.name, ShownLength::Button), Qt::ElideRight, 180);
         const qreal w = metrics.horizontalAdvance(text) + 8;
         const qreal h = metrics.height() + 2;
         const qreal r = (d.radius(i) + (node.stage == Stage::Client ? 4 : 0)) * scale;

@@ -1,5 +1,7 @@
 #include "reminderbanner.h"
 
+#include "plainmessage.h"
+
 #include "remindernotifier.h"
 
 #include <QHBoxLayout>
@@ -72,8 +74,8 @@ ReminderBanner::ReminderBanner(QWidget *parent)
 void ReminderBanner::showMessage(qint64 reminderId, const QString &summary, const QString &body, bool reminderActions)
 {
     m_reminderId = reminderId;
-    m_summary->setText(summary);
-    m_body->setText(body);
+    m_summary->setText(shownText(summary, ShownLength::Line));
+    m_body->setText(shownText(body, ShownLength::Paragraphs));
     m_body->setVisible(!body.isEmpty());
     m_open->setText(reminderActions ? tr("Open") : tr("Open Today"));
     m_snooze->setVisible(reminderActions);

@@ -62,10 +62,10 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
     case KindColumn:
         return interactionKindDisplayName(row.kind);
     case WhoColumn:
-        return row.participantNames;
+        return shownText(row.participantNames, ShownLength::Line);
     case SummaryColumn: {
         const QString who = row.direction == Direction::Inbound ? tr("they reached out") : tr("I reached out");
-        return row.summary.isEmpty() ? who : row.summary;
+        return row.summary.isEmpty() ? who : shownText(row.summary, ShownLength::Line);
     }
     default:
         return {};

@@ -2,6 +2,7 @@
 
 #include "activitymodel.h"
 #include "interactionicon.h"
+#include "plainmessage.h"
 #include "store/database.h"
 
 #include <QComboBox>
@@ -142,7 +143,7 @@ void ActivityPage::showDetails()
         text += QStringLiteral("\n") + row.summary;
     if (!row.body.isEmpty())
         text += QStringLiteral("\n\n") + row.body;
-    m_details->setText(text);
+    m_details->setText(shownText(text, ShownLength::Paragraphs));
 }
 
 } // namespace Rapport::Ui

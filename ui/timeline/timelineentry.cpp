@@ -1,6 +1,7 @@
 #include "timelineentry.h"
 
 #include "interactionicon.h"
+#include "plainmessage.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -18,7 +19,7 @@ QLabel *plain(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setTextFormat(Qt::PlainText);
-    label->setText(text);
+    label->setText(shownText(text, ShownLength::Paragraphs));
     label->setWordWrap(true);
     return label;
 }

@@ -33,7 +33,7 @@ namespace {
 
 QLabel *plain(const QString &text, QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
+    auto *label = new QLabel(shownText(text, ShownLength::Paragraphs), parent);
     label->setTextFormat(Qt::PlainText);
     return label;
 }
@@ -227,11 +227,12 @@ QWidget *TodayView::row(const AgendaItem &item)
     texts->setSpacing(0);
     auto *nameRow = new QHBoxLayout;
     nameRow->setSpacing(8);
-    auto *name = new QPushButton(item.contactName, row);
+    // '&' in a name is a character, not a shortcut mark.
+    auto *name = new QPushButton(literalMnemonicText(item.contactName), row);
     name->setObjectName(QStringLiteral("todayOpen"));
     name->setFlat(true);
     name->setCursor(Qt::PointingHandCursor);
-    name->setToolTip(tr("Open %1's page").arg(item.contactName.toHtmlEscaped()));
+    name->setToolTip(plainToolTip(tr("Open %1's page").arg(shownText(item.contactName, ShownLength::Button))));
     name->setStyleSheet(QStringLiteral("QPushButton { font-weight: bold; text-align: left; padding: 0px; border: none; }"));
     connect(name, &QPushButton::clicked, this, [this, id = reminder.contactId] { emit openContactRequested(id); });
     nameRow->addWidget(name);
