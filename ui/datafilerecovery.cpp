@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimeZone>
 
 namespace Rapport::Ui {
 
@@ -25,11 +26,16 @@ QString DataFileRecovery::ask(QWidget *parent, const QString &path, const QStrin
         QPushButton *openBackup = nullptr;
         if (!backups.isEmpty()) {
             const QFileInfo backup(backups.constFirst());
+            // Named "<file>.v<version>-backup-<yyyyMMdd-HHmmss in UTC>": a copy keeps its time.
+            QDateTime made = QDateTime::fromString(backup.fileName().section(QStringLiteral("-backup-"), 1).left(15),
+                                                   QStringLiteral("yyyyMMdd-HHmmss"));
+            made = made.isValid() ? QDateTime(made.date(), made.time(), QTimeZone::utc()).toLocalTime() : backup.lastModified();
+            const QLocale locale;
             box.setInformativeText(
-                tr("Rapport made a backup of this file on %1, before it last updated the file's format:\n%2\n\n"
+                tr("Rapport made a backup of this file on %1 at %2, before it last updated the file's format:\n%3\n\n"
                    "Open a copy of that backup? Changes made since then are not in it. "
                    "The file above and the backup stay as they are.")
-                    .arg(QLocale().toString(backup.lastModified(), QLocale::LongFormat),
+                    .arg(locale.toString(made.date(), QLocale::LongFormat), locale.toString(made.time(), QLocale::ShortFormat),
                          QDir::toNativeSeparators(backup.absoluteFilePath())));
             openBackup = box.addButton(tr("Open a Copy of the Backup"), QMessageBox::AcceptRole);
             openBackup->setObjectName(QStringLiteral("openBackupButton"));
