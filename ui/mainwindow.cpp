@@ -95,6 +95,9 @@ MainWindow::MainWindow(std::unique_ptr<Database> database, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // The undo stack clears itself as it goes and says so: nobody here may
+    // still be listening then (this window is half destroyed by that time).
+    QObject::disconnect(m_undoStack, nullptr, nullptr, nullptr);
     delete m_import; // waits for a worker, which uses its own connection
     // Views and models go before the connection they read from.
     delete m_stack;
