@@ -185,7 +185,12 @@ void MainWindow::createCentralWidgets()
     m_search->setPlaceholderText(tr("Search names, organizations, emails, phones, tags, notes"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(260);
-    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // A search the index answers takes milliseconds: run it at the next turn
+        // of the event loop (which still folds a paste into one search). Shorter
+        // text reads every contact, so wait for more typing first.
+        m_searchTimer->start(ContactStore::searchUsesIndex(text) ? 0 : 150);
+    });
 
     m_stageFilter = new QComboBox(this);
     m_stageFilter->setObjectName(QStringLiteral("stageFilter"));
@@ -294,6 +299,7 @@ void MainWindow::attachDatabase()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onSelectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_model, &ContactListModel::totalCountKnown, this, &MainWindow::updateStatus);
     setWindowFilePath(m_database->path());
     setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(m_database->path()).fileName()));
     refresh();
@@ -377,9 +383,12 @@ void MainWindow::showContactSet(const QList<qint64> &contactIds, const QString &
 void MainWindow::updateStatus()
 {
     const qint64 total = ContactStore(*m_database).count().valueOr(0);
-    const qint64 shown = m_model->totalCount();
+    const std::optional<qint64> matching = m_model->knownTotalCount();
+    const qint64 shown = matching.value_or(0);
     const QString file = QDir::toNativeSeparators(m_database->path());
-    if (shown == total)
+    if (!matching)
+        m_countLabel->setText(tr("Counting the contacts that match…  ·  %1").arg(file));
+    else if (shown == total)
         m_countLabel->setText(tr("%1 contacts  ·  %2").arg(total).arg(file));
     else
         m_countLabel->setText(tr("%1 of %2 contacts match  ·  %3").arg(shown).arg(total).arg(file));

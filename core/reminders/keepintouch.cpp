@@ -36,6 +36,9 @@ Result<CadenceFacts> readFacts(Database &database, qint64 contactId)
         facts.archived = (*q)->value(2).toBool();
         facts.lastInteractionAt = Database::fromStored((*q)->value(3));
     }
+    // Done with it: a statement left active makes the next call prepare one of
+    // its own (see Database::exec), and rearmAll() calls this once per contact.
+    (*q)->finish();
     return facts;
 }
 
@@ -92,6 +95,7 @@ Status KeepInTouch::rearm(qint64 contactId)
         existingEvery = (*q)->value(2).toInt();
         completedAt = Database::fromStored((*q)->value(3));
     }
+    (*q)->finish();
 
     // Someone never contacted has nothing to go cold, unless the user gave
     // them a cadence of their own: then it counts from the moment it was set.

@@ -38,6 +38,11 @@ public:
     /// The tags at least one contact carries, by name.
     Result<QStringList> tagsInUse();
 
+    /// Whether rows() and rowCount() answer this search text through the
+    /// contacts' trigram index (three characters or more, one line) rather than
+    /// by reading every contact.
+    static bool searchUsesIndex(const QString &search);
+
     /// Rows for a list, filtered and sorted in SQL.
     Result<QList<ContactRow>> rows(const ContactListQuery &query, int offset, int limit);
     Result<qint64> rowCount(const ContactListQuery &query);

@@ -209,6 +209,61 @@ QList<Migration> buildMigrations()
         },
     });
 
+    // The text the contacts list searches (the same columns as the LIKE search
+    // in ContactStore: name, organization, notes, every email, phone, web page
+    // and profile, every tag), one row per contact with its id as rowid, in a
+    // trigram index: a quoted phrase of three or more characters then matches
+    // exactly the rows that hold it as a substring, without reading every
+    // contact. Several values of one column are kept apart by a line feed, so
+    // a phrase never runs from one value into the next. Triggers keep it in
+    // step with every write, whoever makes it (the stores, bulk imports,
+    // undo, rapport-cli).
+    {
+        // One contact's row of the index, from what the contacts list searches.
+        const QString indexRows = QStringLiteral(
+            "INSERT INTO contact_search (rowid, name, organization, notes, fields, tags) "
+            "SELECT c.id, c.display_name, c.organization, c.notes, "
+            "(SELECT group_concat(f.value, char(10)) FROM contact_fields f WHERE f.contact_id = c.id), "
+            "(SELECT group_concat(t.name, char(10)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+            "WHERE ct.contact_id = c.id) FROM contacts c");
+        const QString refreshOne = QStringLiteral("DELETE FROM contact_search WHERE rowid = %1; ") + indexRows
+                                   + QStringLiteral(" WHERE c.id = %1;");
+        const QString tagged = QStringLiteral("(SELECT contact_id FROM contact_tags WHERE tag_id = NEW.id)");
+        const QString refreshTagged = QStringLiteral("DELETE FROM contact_search WHERE rowid IN %1; ").arg(tagged)
+                                      + indexRows + QStringLiteral(" WHERE c.id IN %1;").arg(tagged);
+        auto trigger = [](const char *name, const char *event, const QString &body) {
+            return QStringLiteral("CREATE TRIGGER %1 AFTER %2 BEGIN %3 END")
+                .arg(QLatin1StringView(name), QLatin1StringView(event), body);
+        };
+        migrations.append(Migration{
+            5,
+            QStringLiteral("an index of the contacts' text for searching, indexes for insights"),
+            {
+                QStringLiteral("CREATE VIRTUAL TABLE contact_search USING fts5(name, organization, notes, fields, "
+                               "tags, tokenize = 'trigram')"),
+                indexRows,
+                trigger("contact_search_contact_added", "INSERT ON contacts", refreshOne.arg(u"NEW.id")),
+                trigger("contact_search_contact_changed", "UPDATE OF display_name, organization, notes ON contacts",
+                        refreshOne.arg(u"NEW.id")),
+                trigger("contact_search_contact_removed", "DELETE ON contacts",
+                        QStringLiteral("DELETE FROM contact_search WHERE rowid = OLD.id;")),
+                trigger("contact_search_field_added", "INSERT ON contact_fields", refreshOne.arg(u"NEW.contact_id")),
+                trigger("contact_search_field_changed", "UPDATE OF contact_id, value ON contact_fields",
+                        refreshOne.arg(u"OLD.contact_id") + refreshOne.arg(u"NEW.contact_id")),
+                trigger("contact_search_field_removed", "DELETE ON contact_fields",
+                        refreshOne.arg(u"OLD.contact_id")),
+                trigger("contact_search_tag_added", "INSERT ON contact_tags", refreshOne.arg(u"NEW.contact_id")),
+                trigger("contact_search_tag_changed", "UPDATE OF contact_id, tag_id ON contact_tags",
+                        refreshOne.arg(u"OLD.contact_id") + refreshOne.arg(u"NEW.contact_id")),
+                trigger("contact_search_tag_removed", "DELETE ON contact_tags", refreshOne.arg(u"OLD.contact_id")),
+                trigger("contact_search_tag_renamed", "UPDATE OF name ON tags", refreshTagged),
+                // The funnel reads every rung reached, by contact, from the index alone.
+                QStringLiteral("CREATE INDEX stage_history_by_contact_stage ON stage_history(contact_id, stage, "
+                               "reached_at)"),
+            },
+        });
+    }
+
     return migrations;
 }
 
