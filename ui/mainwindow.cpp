@@ -343,10 +343,13 @@ void MainWindow::applyFilters()
     query.stage = stage < 0 ? std::nullopt : std::optional<Stage>(static_cast<Stage>(stage));
     query.tag = m_tagFilter->currentData().toString();
     m_model->setQuery(query);
-    if (m_model->rowCount() > 0)
+    if (m_model->rowCount() > 0) {
+        m_pageAfterList = true;
         m_table->selectRow(0);
-    else
+        m_pageAfterList = false;
+    } else {
         m_page->clear();
+    }
 }
 
 void MainWindow::showInsights()
@@ -396,6 +399,12 @@ void MainWindow::updateStatus()
 
 void MainWindow::onSelectionChanged()
 {
+    if (m_pageAfterList) {
+        // Building a contact's page takes longer than the list's new rows:
+        // let the list paint first, then show the page of what is selected then.
+        QTimer::singleShot(0, this, &MainWindow::onSelectionChanged);
+        return;
+    }
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     const qint64 id = m_model->contactId(current.row());
     if (id > 0)

@@ -7,6 +7,7 @@
 #include "store/database.h"
 
 #include <QLocale>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -172,8 +173,16 @@ void ContactListModel::reload()
         if (!m_counter) {
             m_counter = new ContactCounter(m_database.path(), this);
             connect(m_counter, &ContactCounter::counted, this, &ContactListModel::onCounted);
+            // Started a moment later, so that the count never competes with
+            // painting the list for a core, nor runs for a search typed over.
+            m_countLater = new QTimer(this);
+            m_countLater->setSingleShot(true);
+            m_countLater->setInterval(countDelayMs);
+            connect(m_countLater, &QTimer::timeout, this, [this] { m_counter->count(m_query, m_ticket); });
         }
-        m_counter->count(m_query, m_ticket);
+        m_countLater->start();
+    } else if (m_countLater) {
+        m_countLater->stop();
     }
     endResetModel();
     if (!page)

@@ -11,6 +11,8 @@ namespace Rapport::Core {
 class Database;
 }
 
+class QTimer;
+
 namespace Rapport::Ui {
 
 class ContactCounter;
@@ -53,6 +55,8 @@ public:
     int rowOf(qint64 contactId) const;
 
     static constexpr int pageSize = 256;
+    /// How long after a reload the count of its matches starts.
+    static constexpr int countDelayMs = 40;
 
 signals:
     void loadFailed(const QString &message);
@@ -69,6 +73,7 @@ private:
     // Every row has been fetched (a page came back short).
     bool m_complete = true;
     ContactCounter *m_counter = nullptr;
+    QTimer *m_countLater = nullptr;
     quint64 m_ticket = 0;
 };
 
