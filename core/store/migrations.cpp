@@ -257,6 +257,8 @@ QList<Migration> buildMigrations()
                         refreshOne.arg(u"OLD.contact_id") + refreshOne.arg(u"NEW.contact_id")),
                 trigger("contact_search_tag_removed", "DELETE ON contact_tags", refreshOne.arg(u"OLD.contact_id")),
                 trigger("contact_search_tag_renamed", "UPDATE OF name ON tags", refreshTagged),
+                // The activity chart counts each kind's interactions per period in the index alone.
+                QStringLiteral("CREATE INDEX interactions_by_kind_time ON interactions(kind, occurred_at)"),
                 // The funnel reads every rung reached, by contact, from the index alone.
                 QStringLiteral("CREATE INDEX stage_history_by_contact_stage ON stage_history(contact_id, stage, "
                                "reached_at)"),
