@@ -85,7 +85,7 @@ bool isAscii(const QString &text)
 
 /// The WHERE clause for a list query: fixed SQL fragments chosen by the query,
 /// the user's text only ever bound as a value.
-QString whereClause(const ContactListQuery &query, QVariantList &values)
+QString whereClause(const ContactListQuery &query, bool indexReady, QVariantList &values)
 {
     QStringList conditions;
     if (!query.includeArchived)
@@ -108,7 +108,8 @@ QString whereClause(const ContactListQuery &query, QVariantList &values)
         values << QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact));
     }
     const QString search = query.search.trimmed();
-    if (!search.isEmpty() && ContactStore::searchUsesIndex(search)) {
+    const bool useIndex = indexReady && ContactStore::searchUsesIndex(search);
+    if (!search.isEmpty() && useIndex) {
         // The index finds the contacts holding the text in any case; SQLite's
         // LIKE, the search's definition, ignores case only for ASCII letters.
         // For ASCII text the two agree, so the index alone answers; other text
@@ -116,7 +117,7 @@ QString whereClause(const ContactListQuery &query, QVariantList &values)
         conditions << QStringLiteral("c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)");
         values << ftsPhrase(search);
     }
-    if (!search.isEmpty() && (!ContactStore::searchUsesIndex(search) || !isAscii(search))) {
+    if (!search.isEmpty() && (!useIndex || !isAscii(search))) {
         const QString pattern = escapeLike(search);
         conditions << QStringLiteral(
             "(c.display_name LIKE ? ESCAPE '\\' OR c.organization LIKE ? ESCAPE '\\' "
@@ -452,10 +453,43 @@ Result<QStringList> ContactStore::tagsInUse()
     return tags;
 }
 
+Result<bool> ContactStore::searchIndexReady()
+{
+    auto stale = m_database.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM contact_search_stale)"));
+    if (!stale)
+        return stale.status();
+    if (!stale->toBool())
+        return true;
+    // One statement for all of them: FTS5 writes its changes out at the end of
+    // every statement, so row by row would cost a write each.
+    Transaction transaction(m_database);
+    if (!transaction.status())
+        return false;
+    for (const char *sql :
+         {"DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM contact_search_stale)",
+          "INSERT INTO contact_search (rowid, name, organization, notes, fields, tags) "
+          "SELECT c.id, c.display_name, c.organization, c.notes, "
+          "(SELECT group_concat(f.value, char(10)) FROM contact_fields f WHERE f.contact_id = c.id), "
+          "(SELECT group_concat(t.name, char(10)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+          "WHERE ct.contact_id = c.id) FROM contacts c WHERE c.id IN (SELECT contact_id FROM contact_search_stale)",
+          "DELETE FROM contact_search_stale"}) {
+        if (!m_database.exec(QString::fromLatin1(sql)))
+            return false;
+    }
+    return bool(transaction.commit());
+}
+
 Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int offset, int limit)
 {
+    bool indexReady = false;
+    if (searchUsesIndex(query.search)) {
+        auto ready = searchIndexReady();
+        if (!ready)
+            return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(ready.error()));
+        indexReady = *ready;
+    }
     QVariantList values;
-    const QString where = whereClause(query, values);
+    const QString where = whereClause(query, indexReady, values);
     QString order;
     switch (query.sortKey) {
     case ContactListQuery::SortKey::Name:
@@ -481,7 +515,7 @@ Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int 
     // page instead (and would read every name when few match). A look at the
     // index, stopping at a thousand, tells the two apart.
     QString byName;
-    if (query.sortKey == ContactListQuery::SortKey::Name && searchUsesIndex(query.search)) {
+    if (query.sortKey == ContactListQuery::SortKey::Name && indexReady) {
         auto many = m_database.scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contact_search WHERE "
                                                      "contact_search MATCH ? LIMIT 1000)"),
                                       {ftsPhrase(query.search.trimmed())});
@@ -515,8 +549,15 @@ Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int 
 
 Result<qint64> ContactStore::rowCount(const ContactListQuery &query)
 {
+    bool indexReady = false;
+    if (searchUsesIndex(query.search)) {
+        auto ready = searchIndexReady();
+        if (!ready)
+            return Result<qint64>::failure(tr("The contacts could not be counted: %1").arg(ready.error()));
+        indexReady = *ready;
+    }
     QVariantList values;
-    const QString where = whereClause(query, values);
+    const QString where = whereClause(query, indexReady, values);
     auto q = m_database.exec(QStringLiteral("SELECT count(*) FROM contacts c%1").arg(where), values);
     if (!q)
         return Result<qint64>::failure(tr("The contacts could not be counted: %1").arg(q.error()));

@@ -48,6 +48,10 @@ public:
     Result<qint64> rowCount(const ContactListQuery &query);
 
 private:
+    /// Brings the search index's rows of the contacts changed since up to
+    /// date; false when it cannot now (another connection is writing), and the
+    /// search then reads every contact instead.
+    Result<bool> searchIndexReady();
     Status validate(const Contact &contact) const;
     Status writeDetails(qint64 id, const Contact &contact);
     Result<QList<Contact>> load(qint64 onlyId);

@@ -184,6 +184,9 @@ private slots:
         Database &db = data.open();
         ContactStore store(db);
         const qint64 id = store.add(person(QStringLiteral("Theo Lindqvist"))).value();
+        // The first search brings the new contact into the index; then take it out behind the store's back.
+        QCOMPARE(namesFound(store, QStringLiteral("theo")), QStringList{QStringLiteral("Theo Lindqvist")});
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM contact_search_stale")).value().toInt(), 0);
         QVERIFY(db.exec(QStringLiteral("DELETE FROM contact_search WHERE rowid = ?"), {id}).ok());
         QCOMPARE(namesFound(store, QStringLiteral("lin")), QStringList());
         QCOMPARE(namesFound(store, QStringLiteral("li")), QStringList{QStringLiteral("Theo Lindqvist")});

@@ -19,10 +19,14 @@ QString dumpDataFile(Core::Database &database, const QStringList &skipTables, co
         while ((*q)->next()) {
             const QString name = (*q)->value(0).toString();
             tables << name;
-            // A full-text index's b-tree segments depend on the order of its
-            // writes, not only on what it holds; its rows (and _content) are compared.
-            if ((*q)->value(1).toString().contains(QStringLiteral("USING fts5"), Qt::CaseInsensitive))
-                indexSegments << name + QStringLiteral("_data") << name + QStringLiteral("_idx");
+            // A full-text index is derived from the other tables, and brought
+            // up to date only when a search needs it (the _stale table lists
+            // what is behind): it is not what a change or its undo is about.
+            if ((*q)->value(1).toString().contains(QStringLiteral("USING fts5"), Qt::CaseInsensitive)) {
+                indexSegments << name;
+                for (const char *suffix : {"_data", "_idx", "_content", "_docsize", "_config", "_stale"})
+                    indexSegments << name + QLatin1StringView(suffix);
+            }
         }
     }
     QStringList lines;
