@@ -189,7 +189,12 @@ void MainWindow::createCentralWidgets()
     m_search->setPlaceholderText(tr("Search names, organizations, emails, phones, tags, notes"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(260);
-    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // A search the index answers takes milliseconds: run it at the next turn
+        // of the event loop (which still folds a paste into one search). Shorter
+        // text reads every contact, so wait for more typing first.
+        m_searchTimer->start(ContactStore::searchUsesIndex(text) ? 0 : 150);
+    });
 
     m_stageFilter = new QComboBox(this);
     m_stageFilter->setObjectName(QStringLiteral("stageFilter"));
@@ -298,6 +303,7 @@ void MainWindow::attachDatabase()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onSelectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_model, &ContactListModel::totalCountKnown, this, &MainWindow::updateStatus);
     setWindowFilePath(m_database->path());
     setWindowTitle(tr("%1 — Rapport").arg(QFileInfo(m_database->path()).fileName()));
     refresh();
@@ -341,10 +347,13 @@ void MainWindow::applyFilters()
     query.stage = stage < 0 ? std::nullopt : std::optional<Stage>(static_cast<Stage>(stage));
     query.tag = m_tagFilter->currentData().toString();
     m_model->setQuery(query);
-    if (m_model->rowCount() > 0)
+    if (m_model->rowCount() > 0) {
+        m_pageAfterList = true;
         m_table->selectRow(0);
-    else
+        m_pageAfterList = false;
+    } else {
         m_page->clear();
+    }
 }
 
 void MainWindow::showInsights()
@@ -381,9 +390,12 @@ void MainWindow::showContactSet(const QList<qint64> &contactIds, const QString &
 void MainWindow::updateStatus()
 {
     const qint64 total = ContactStore(*m_database).count().valueOr(0);
-    const qint64 shown = m_model->totalCount();
+    const std::optional<qint64> matching = m_model->knownTotalCount();
+    const qint64 shown = matching.value_or(0);
     const QString file = QDir::toNativeSeparators(m_database->path());
-    if (shown == total)
+    if (!matching)
+        m_countLabel->setText(tr("Counting the contacts that match…  ·  %1").arg(file));
+    else if (shown == total)
         m_countLabel->setText(tr("%1 contacts  ·  %2").arg(total).arg(file));
     else
         m_countLabel->setText(tr("%1 of %2 contacts match  ·  %3").arg(shown).arg(total).arg(file));
@@ -391,6 +403,12 @@ void MainWindow::updateStatus()
 
 void MainWindow::onSelectionChanged()
 {
+    if (m_pageAfterList) {
+        // Building a contact's page takes longer than the list's new rows:
+        // let the list paint first, then show the page of what is selected then.
+        QTimer::singleShot(0, this, &MainWindow::onSelectionChanged);
+        return;
+    }
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     const qint64 id = m_model->contactId(current.row());
     if (id > 0)

@@ -155,6 +155,8 @@ private:
     QComboBox *m_stageFilter = nullptr;
     QLabel *m_countLabel = nullptr;
     QTimer *m_searchTimer = nullptr;
+    // A search shows its list first and the first match's page right after.
+    bool m_pageAfterList = false;
     QAction *m_sampleAction = nullptr;
     QAction *m_logAction = nullptr;
     QUndoStack *m_undoStack = nullptr;

@@ -34,10 +34,13 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
         return Result<AttributionReport>::failure(tr("The attribution could not be computed: %1").arg(error));
     };
     // Channels by number: a hundred thousand contacts share a few channels.
+    // Nodes come in id order, the graph's own, so a node's channel is at its
+    // graph index; a channel is found among the few known without a copy.
     QList<GraphNode> nodes;
-    QHash<qint64, int> channelOf;
+    std::vector<int> channelAt;
     QStringList channelNames;
-    QHash<QByteArray, int> channelIndex;
+    QList<QByteArray> channelKeys;
+    QHash<QByteArray, int> channelIndex; // once there are many
     const Status scanned = RowScan::run(
         m_database, QStringLiteral("SELECT id, stage, archived, met_channel FROM contacts ORDER BY id"), {},
         [&](const RowScan::Row &row) {
@@ -46,12 +49,21 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
             node.stage = static_cast<Stage>(row.integer(1));
             node.archived = row.integer(2) != 0;
             const QByteArrayView channel = row.utf8(3);
-            auto found = channelIndex.constFind(channel.toByteArray());
-            if (found == channelIndex.cend()) {
-                found = channelIndex.insert(channel.toByteArray(), int(channelNames.size()));
+            int index = -1;
+            if (channelKeys.size() <= 16) {
+                const auto known = std::find(channelKeys.cbegin(), channelKeys.cend(), channel);
+                if (known != channelKeys.cend())
+                    index = int(known - channelKeys.cbegin());
+            } else {
+                index = channelIndex.value(channel.toByteArray(), -1);
+            }
+            if (index < 0) {
+                index = int(channelNames.size());
+                channelKeys << channel.toByteArray();
+                channelIndex.insert(channelKeys.constLast(), index);
                 channelNames << QString::fromUtf8(channel);
             }
-            channelOf.insert(node.id, *found);
+            channelAt.push_back(index);
             nodes.append(std::move(node));
         });
     if (!scanned)
@@ -69,6 +81,7 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
         edges.append(edge);
     }
     const RelationshipGraph graph(std::move(nodes), std::move(edges));
+    const auto channelOf = [&](qint64 id) { return channelAt[size_t(graph.indexOf(id))]; };
     const auto isClient = [&graph](qint64 id) { return graph.node(id)->stage == Stage::Client; };
 
     AttributionReport report;
@@ -107,10 +120,11 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
 
     QHash<int, QSet<qint64>> direct;
     QHash<int, QSet<qint64>> all;
-    for (const GraphNode &node : graph.nodes()) {
+    for (qsizetype i = 0; i < graph.nodes().size(); ++i) {
+        const GraphNode &node = graph.nodes().at(i);
         if (node.stage == Stage::Client) {
-            direct[channelOf.value(node.id)].insert(node.id);
-            all[channelOf.value(node.id)].insert(node.id);
+            direct[channelAt[size_t(i)]].insert(node.id);
+            all[channelAt[size_t(i)]].insert(node.id);
         }
     }
     // Everyone downstream of a channel's first contacts, in one walk per channel
@@ -118,7 +132,7 @@ Result<AttributionReport> AttributionAnalysis::compute(int limit)
     QHash<int, QList<qint64>> firstByChannel;
     for (qint64 first : graph.firstContacts()) {
         if (!graph.edgesFrom(first).isEmpty())
-            firstByChannel[channelOf.value(first)].append(first);
+            firstByChannel[channelOf(first)].append(first);
     }
     std::vector<char> seen(graph.nodes().size(), 0);
     for (auto it = firstByChannel.cbegin(); it != firstByChannel.cend(); ++it) {

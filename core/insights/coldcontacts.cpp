@@ -1,8 +1,9 @@
 #include "coldcontacts.h"
 
+#include "rowscan.h"
 #include "store/database.h"
 
-#include <QSqlQuery>
+#include <algorithm>
 
 namespace Rapport::Core {
 
@@ -23,18 +24,20 @@ Result<ColdReport> ColdContacts::compute(const InsightsFilter &filter)
 {
     QVariantList values{m_database.clock().now().toMSecsSinceEpoch()};
     const QString cohort = filter.cohortCondition(values);
-    auto q = m_database.exec(QStringLiteral("SELECT c.id, c.stage FROM contacts c WHERE c.archived = 0 "
-                                            "AND c.keep_in_touch_days > 0 "
-                                            "AND COALESCE(c.last_interaction_at, c.created_at) "
-                                            "+ c.keep_in_touch_days * 86400000 < ? AND %1 ORDER BY c.id")
-                                 .arg(cohort),
-                             values);
-    if (!q)
-        return Result<ColdReport>::failure(tr("The contacts going cold could not be read: %1").arg(q.error()));
     ColdReport report;
     report.byStage.resize(static_cast<int>(Stage::Client) + 1);
-    while ((*q)->next())
-        report.byStage[std::clamp((*q)->value(1).toInt(), 0, int(Stage::Client))].append((*q)->value(0).toLongLong());
+    // Tens of thousands of rows on a large file: read without a QVariant per value.
+    const Status scanned = RowScan::run(
+        m_database,
+        QStringLiteral("SELECT c.id, c.stage FROM contacts c WHERE c.archived = 0 AND c.keep_in_touch_days > 0 "
+                       "AND COALESCE(c.last_interaction_at, c.created_at) + c.keep_in_touch_days * 86400000 < ? "
+                       "AND %1 ORDER BY c.id")
+            .arg(cohort),
+        values, [&](const RowScan::Row &row) {
+            report.byStage[std::clamp(int(row.integer(1)), 0, int(Stage::Client))].append(row.integer(0));
+        });
+    if (!scanned)
+        return Result<ColdReport>::failure(tr("The contacts going cold could not be read: %1").arg(scanned.error()));
     return report;
 }
 

@@ -36,8 +36,9 @@ Result<CadenceFacts> readFacts(Database &database, qint64 contactId)
         facts.archived = (*q)->value(2).toBool();
         facts.lastInteractionAt = Database::fromStored((*q)->value(3));
     }
-    // A statement left on its row keeps a read snapshot: the next write would
-    // then fail as busy once another program (rapport-cli) has written.
+    // Done with it: a statement left on its row keeps a read snapshot (the next
+    // write then fails as busy once rapport-cli has written), and makes the next
+    // call prepare a statement of its own (see Database::exec).
     (*q)->finish();
     return facts;
 }

@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace Rapport::Core {
 
 namespace {
@@ -68,9 +70,22 @@ QString escapeLike(QString text)
     return QLatin1Char('%') + text + QLatin1Char('%');
 }
 
+/// The user's text as one FTS5 string: every character literal, quotes doubled,
+/// so that `o'brien`, `anne-marie`, `a "b"` or `name:x` are only text to find.
+QString ftsPhrase(QString text)
+{
+    text.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+bool isAscii(const QString &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
 /// The WHERE clause for a list query: fixed SQL fragments chosen by the query,
 /// the user's text only ever bound as a value.
-QString whereClause(const ContactListQuery &query, QVariantList &values)
+QString whereClause(const ContactListQuery &query, bool indexReady, QVariantList &values)
 {
     QStringList conditions;
     if (!query.includeArchived)
@@ -93,7 +108,16 @@ QString whereClause(const ContactListQuery &query, QVariantList &values)
         values << QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact));
     }
     const QString search = query.search.trimmed();
-    if (!search.isEmpty()) {
+    const bool useIndex = indexReady && ContactStore::searchUsesIndex(search);
+    if (!search.isEmpty() && useIndex) {
+        // The index finds the contacts holding the text in any case; SQLite's
+        // LIKE, the search's definition, ignores case only for ASCII letters.
+        // For ASCII text the two agree, so the index alone answers; other text
+        // is checked with LIKE too, among the (few) contacts the index found.
+        conditions << QStringLiteral("c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)");
+        values << ftsPhrase(search);
+    }
+    if (!search.isEmpty() && (!useIndex || !isAscii(search))) {
         const QString pattern = escapeLike(search);
         conditions << QStringLiteral(
             "(c.display_name LIKE ? ESCAPE '\\' OR c.organization LIKE ? ESCAPE '\\' "
@@ -112,6 +136,14 @@ const QString nextFollowUpExpression = QStringLiteral(
     "ELSE r.due_at END) FROM reminders r WHERE r.contact_id = c.id AND r.state <> 'done')");
 
 } // namespace
+
+bool ContactStore::searchUsesIndex(const QString &search)
+{
+    // Text of fewer than three characters has no trigram to look up, and text
+    // with a line feed could match across two values the index keeps in one column.
+    const QString text = search.trimmed();
+    return text.toUcs4().size() >= 3 && !text.contains(QLatin1Char('\n'));
+}
 
 ContactStore::ContactStore(Database &database)
     : m_database(database)
@@ -421,10 +453,43 @@ Result<QStringList> ContactStore::tagsInUse()
     return tags;
 }
 
+Result<bool> ContactStore::searchIndexReady()
+{
+    auto stale = m_database.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM contact_search_stale)"));
+    if (!stale)
+        return stale.status();
+    if (!stale->toBool())
+        return true;
+    // One statement for all of them: FTS5 writes its changes out at the end of
+    // every statement, so row by row would cost a write each.
+    Transaction transaction(m_database);
+    if (!transaction.status())
+        return false;
+    for (const char *sql :
+         {"DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM contact_search_stale)",
+          "INSERT INTO contact_search (rowid, name, organization, notes, fields, tags) "
+          "SELECT c.id, c.display_name, c.organization, c.notes, "
+          "(SELECT group_concat(f.value, char(10)) FROM contact_fields f WHERE f.contact_id = c.id), "
+          "(SELECT group_concat(t.name, char(10)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+          "WHERE ct.contact_id = c.id) FROM contacts c WHERE c.id IN (SELECT contact_id FROM contact_search_stale)",
+          "DELETE FROM contact_search_stale"}) {
+        if (!m_database.exec(QString::fromLatin1(sql)))
+            return false;
+    }
+    return bool(transaction.commit());
+}
+
 Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int offset, int limit)
 {
+    bool indexReady = false;
+    if (searchUsesIndex(query.search)) {
+        auto ready = searchIndexReady();
+        if (!ready)
+            return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(ready.error()));
+        indexReady = *ready;
+    }
     QVariantList values;
-    const QString where = whereClause(query, values);
+    const QString where = whereClause(query, indexReady, values);
     QString order;
     switch (query.sortKey) {
     case ContactListQuery::SortKey::Name:
@@ -444,6 +509,21 @@ Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int 
         break;
     }
     order = order.arg(query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
+    // Left to itself SQLite reads every contact the index found and sorts them
+    // by name: quick for a few, tens of milliseconds for thousands. When many
+    // match, walking the names in order and keeping the found stops after a
+    // page instead (and would read every name when few match). A look at the
+    // index, stopping at a thousand, tells the two apart.
+    QString byName;
+    if (query.sortKey == ContactListQuery::SortKey::Name && indexReady) {
+        auto many = m_database.scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contact_search WHERE "
+                                                     "contact_search MATCH ? LIMIT 1000)"),
+                                      {ftsPhrase(query.search.trimmed())});
+        if (!many)
+            return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(many.error()));
+        if (many->toInt() >= 1000)
+            byName = QStringLiteral(" INDEXED BY contacts_by_name");
+    }
     values << limit << offset;
     auto q = m_database.exec(
         QStringLiteral("SELECT c.id, c.display_name, c.organization, "
@@ -451,8 +531,8 @@ Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int 
                        "ORDER BY f.position LIMIT 1), c.stage, c.last_interaction_at, %1 AS next_follow_up, "
                        "(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM contact_tags ct JOIN tags t "
                        "ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY ct.position)), c.archived "
-                       "FROM contacts c%2 ORDER BY %3, c.display_name COLLATE NOCASE, c.id LIMIT ? OFFSET ?")
-            .arg(nextFollowUpExpression, where, order),
+                       "FROM contacts c%2%3 ORDER BY %4, c.display_name COLLATE NOCASE, c.id LIMIT ? OFFSET ?")
+            .arg(nextFollowUpExpression, byName, where, order),
         values);
     if (!q)
         return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(q.error()));
@@ -469,8 +549,15 @@ Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int 
 
 Result<qint64> ContactStore::rowCount(const ContactListQuery &query)
 {
+    bool indexReady = false;
+    if (searchUsesIndex(query.search)) {
+        auto ready = searchIndexReady();
+        if (!ready)
+            return Result<qint64>::failure(tr("The contacts could not be counted: %1").arg(ready.error()));
+        indexReady = *ready;
+    }
     QVariantList values;
-    const QString where = whereClause(query, values);
+    const QString where = whereClause(query, indexReady, values);
     auto q = m_database.exec(QStringLiteral("SELECT count(*) FROM contacts c%1").arg(where), values);
     if (!q)
         return Result<qint64>::failure(tr("The contacts could not be counted: %1").arg(q.error()));

@@ -38,11 +38,20 @@ public:
     /// The tags at least one contact carries, by name.
     Result<QStringList> tagsInUse();
 
+    /// Whether rows() and rowCount() answer this search text through the
+    /// contacts' trigram index (three characters or more, one line) rather than
+    /// by reading every contact.
+    static bool searchUsesIndex(const QString &search);
+
     /// Rows for a list, filtered and sorted in SQL.
     Result<QList<ContactRow>> rows(const ContactListQuery &query, int offset, int limit);
     Result<qint64> rowCount(const ContactListQuery &query);
 
 private:
+    /// Brings the search index's rows of the contacts changed since up to
+    /// date; false when it cannot now (another connection is writing), and the
+    /// search then reads every contact instead.
+    Result<bool> searchIndexReady();
     Status validate(const Contact &contact) const;
     Status writeDetails(qint64 id, const Contact &contact);
     Result<QList<Contact>> load(qint64 onlyId);

@@ -276,6 +276,51 @@ private slots:
         QCOMPARE(*settings, ReminderSettings());
     }
 
+    void open_version4File_keepsItsContactsAndFindsThemThroughTheSearchIndex()
+    {
+        QCOMPARE(Database::currentSchemaVersion(), 5);
+        TestDataFile data;
+        {
+            Database::OpenOptions options;
+            options.targetVersion = 4;
+            auto old = Database::open(data.path(), data.clock(), options);
+            QVERIFY2(old.ok(), qPrintable(old.error()));
+            for (const char *sql :
+                 {"INSERT INTO contacts (id, display_name, organization, notes, created_at, updated_at) "
+                  "VALUES (1, 'Sam Okafor', 'Okafor Media', 'Podcast host;\nloves long walks', 0, 0)",
+                  "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (2, 'Ruth Jensen', 0, 0)",
+                  "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'email', 0, "
+                  "'sam@okafor.example')",
+                  "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'phone', 0, '+1 555 0142')",
+                  "INSERT INTO tags (id, name) VALUES (1, 'speaker')",
+                  "INSERT INTO contact_tags (contact_id, tag_id, position) VALUES (1, 1, 0)"}) {
+                auto done = (*old)->exec(QString::fromLatin1(sql));
+                QVERIFY2(done.ok(), qPrintable(done.error()));
+            }
+        }
+        Database &db = data.open();
+        QCOMPARE(db.schemaVersion(), 5);
+        QVERIFY(!db.backupPath().isEmpty());
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM contact_search")).value().toInt(), 2);
+        ContactStore store(db);
+        const Contact sam = store.get(1).value();
+        QCOMPARE(sam.emails.value(0).value, QStringLiteral("sam@okafor.example"));
+        QCOMPARE(sam.tags, QStringList{QStringLiteral("speaker")});
+        for (const char *search : {"okafor media", "long walks", "sam@okafor.ex", "555 0142", "speaker", "SAM OK"}) {
+            ContactListQuery query;
+            query.search = QString::fromLatin1(search);
+            QVERIFY(ContactStore::searchUsesIndex(query.search));
+            auto rows = store.rows(query, 0, 10);
+            QVERIFY2(rows.ok(), qPrintable(rows.error()));
+            QCOMPARE(rows->size(), 1);
+            QCOMPARE(rows->constFirst().name, QStringLiteral("Sam Okafor"));
+            QCOMPARE(store.rowCount(query).value(), 1);
+        }
+        ContactListQuery ruth;
+        ruth.search = QStringLiteral("jensen");
+        QCOMPARE(store.rowCount(ruth).value(), 1);
+    }
+
     void migrations_areNumberedWithoutGaps()
     {
         const QList<Migration> &migrations = schemaMigrations();

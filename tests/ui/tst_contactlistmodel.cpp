@@ -5,6 +5,7 @@
 #include "testdatafile.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Rapport::Core;
@@ -108,6 +109,41 @@ private slots:
         Rapport::Test::addContact(db, hostile);
         ContactListModel model(db);
         QCOMPARE(model.data(model.index(0, ContactListModel::NameColumn)).toString(), hostile);
+    }
+
+    void count_ofMoreThanAPage_arrivesAfterTheListFromItsOwnThread()
+    {
+        TestDataFile data;
+        Database &db = data.open();
+        addMany(db, 700);
+        // (No model tester here: it fetches more inside its own modelReset handler.)
+        ContactListModel model(db);
+        QSignalSpy known(&model, &ContactListModel::totalCountKnown);
+        ContactListQuery query;
+        query.search = QStringLiteral("odd ltd");
+        model.setQuery(query);
+        // The first page is there at once; the count of all 350 follows.
+        QCOMPARE(model.rowCount(), ContactListModel::pageSize);
+        QVERIFY(!model.knownTotalCount());
+        QVERIFY(model.canFetchMore({}));
+        QTRY_COMPARE(model.knownTotalCount().value_or(-1), 350);
+        QCOMPARE(known.size(), 1);
+        QCOMPARE(model.totalCount(), 350);
+
+        // A count for a query typed over is never reported for the new one.
+        query.search = QStringLiteral("even inc");
+        model.setQuery(query);
+        query.search = QStringLiteral("contact 0");
+        model.setQuery(query);
+        QTRY_COMPARE(model.knownTotalCount().value_or(-1), 700);
+        QCOMPARE(model.rowCount(), ContactListModel::pageSize);
+
+        // Fetching every row also settles the count, without waiting for it.
+        query.search = QStringLiteral("even inc");
+        model.setQuery(query);
+        model.fetchMore({});
+        QCOMPARE(model.knownTotalCount().value_or(-1), 350);
+        QVERIFY(!model.canFetchMore({}));
     }
 };
 

@@ -1,10 +1,15 @@
 #include "contactlistmodel.h"
 
+#include "contactcounter.h"
+
 #include "plainmessage.h"
 #include "store/contactstore.h"
 #include "store/database.h"
 
 #include <QLocale>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace Rapport::Ui {
 
@@ -87,7 +92,7 @@ QVariant ContactListModel::headerData(int section, Qt::Orientation orientation, 
 
 bool ContactListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_rows.size() < m_total;
+    return !parent.isValid() && !m_complete;
 }
 
 void ContactListModel::fetchMore(const QModelIndex &parent)
@@ -100,11 +105,16 @@ void ContactListModel::fetchMore(const QModelIndex &parent)
         emit loadFailed(page.error());
         return;
     }
-    if (page->isEmpty()) {
-        // The file changed under us; stop asking for rows that are not there.
-        m_total = m_rows.size();
-        return;
+    if (page->size() < pageSize) {
+        // The last page: now the number of matches is known for certain.
+        m_complete = true;
+        const bool wasCounting = m_total < 0;
+        m_total = m_rows.size() + page->size();
+        if (wasCounting)
+            emit totalCountKnown();
     }
+    if (page->isEmpty())
+        return;
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
     m_rows.append(*page);
@@ -153,16 +163,61 @@ void ContactListModel::reload()
     auto page = store.rows(m_query, 0, pageSize);
     if (page)
         m_rows = *page;
-    // A page that is not full is every match: no need to count them again (a
-    // count over a large file is a scan of every contact).
-    auto total = page && page->size() < pageSize ? Core::Result<qint64>(qint64(page->size()))
-                                                 : store.rowCount(m_query);
-    m_total = total ? *total : 0;
+    // A page that is not full is every match. Otherwise the count, over a large
+    // file as long as the page itself or longer, runs on the counter's thread
+    // while the list is already shown; fetching goes on until a page is short.
+    ++m_ticket;
+    m_complete = !page || page->size() < pageSize;
+    m_total = m_complete ? m_rows.size() : -1;
+    if (!m_complete) {
+        if (!m_counter) {
+            m_counter = new ContactCounter(m_database.path(), this);
+            connect(m_counter, &ContactCounter::counted, this, &ContactListModel::onCounted);
+            // Started a moment later, so that the count never competes with
+            // painting the list for a core, nor runs for a search typed over.
+            m_countLater = new QTimer(this);
+            m_countLater->setSingleShot(true);
+            m_countLater->setInterval(countDelayMs);
+            connect(m_countLater, &QTimer::timeout, this, [this] { m_counter->count(m_query, m_ticket); });
+        }
+        m_countLater->start();
+    } else if (m_countLater) {
+        m_countLater->stop();
+    }
     endResetModel();
-    if (!total)
-        emit loadFailed(total.error());
-    else if (!page)
+    if (!page)
         emit loadFailed(page.error());
+}
+
+void ContactListModel::onCounted(quint64 ticket, qint64 count, const QString &error)
+{
+    if (ticket != m_ticket)
+        return; // a count for an earlier query
+    if (!error.isEmpty()) {
+        emit loadFailed(error);
+        return;
+    }
+    // Unless the count is known already (all rows fetched, or totalCount()
+    // asked), never fewer than the rows shown, should the file have changed since.
+    if (m_total < 0)
+        m_total = std::max<qint64>(count, m_rows.size());
+    emit totalCountKnown();
+}
+
+qint64 ContactListModel::totalCount() const
+{
+    if (m_total < 0) {
+        auto counted = Core::ContactStore(m_database).rowCount(m_query);
+        if (!counted)
+            return m_rows.size();
+        m_total = std::max<qint64>(*counted, m_rows.size());
+    }
+    return m_total;
+}
+
+std::optional<qint64> ContactListModel::knownTotalCount() const
+{
+    return m_total < 0 ? std::nullopt : std::optional<qint64>(m_total);
 }
 
 qint64 ContactListModel::contactId(int row) const
