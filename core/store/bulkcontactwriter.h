@@ -50,6 +50,8 @@ private:
         QHash<int, sqlite3_stmt *> statements;
     };
     sqlite3_stmt *statement(MultiRowInsert &insert, int rows);
+    /// Binds `text` as UTF-8, kept in m_boundText until the next step().
+    void bindText(sqlite3_stmt *statement, int index, const QString &text);
     Status step(sqlite3_stmt *statement);
     Result<qint64> tagId(const QString &name);
     Status flushCreated();
@@ -76,6 +78,7 @@ private:
     MultiRowInsert m_sources;
     QHash<QString, qint64> m_tags;
     QList<Field> m_fieldRows;
+    QList<QByteArray> m_boundText;
     QList<qint64> m_pendingCreated;
     struct Source
     {

@@ -415,11 +415,23 @@ struct SavedIndex
 {
     QString name;
     QString sql;
+    bool trigger = false;
 };
 
 Result<QList<SavedIndex>> dropDeferrableIndexes(Database &db)
 {
     QList<SavedIndex> saved;
+    // The search index's triggers note every row written as a changed
+    // contact, several times per contact; the import notes its new contacts
+    // in one statement instead when it puts them back (rebuildDeferred).
+    {
+        auto q = db.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                        "AND name LIKE 'contact\\_search\\_%' ESCAPE '\\'"));
+        if (!q)
+            return q.status();
+        while ((*q)->next())
+            saved.append(SavedIndex{(*q)->value(0).toString(), (*q)->value(1).toString(), true});
+    }
     for (const char *table : deferrableTables) {
         // sql IS NULL for the indexes behind PRIMARY KEY and UNIQUE: those stay.
         // sql IS NULL for the automatic indexes; UNIQUE ones keep their promise
@@ -436,7 +448,8 @@ Result<QList<SavedIndex>> dropDeferrableIndexes(Database &db)
         // Names from the schema itself, never from user text.
         QString quoted = index.name;
         quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        if (auto dropped = db.exec(QStringLiteral("DROP INDEX \"%1\"").arg(quoted)); !dropped)
+        const QString drop = index.trigger ? QStringLiteral("DROP TRIGGER \"%1\"") : QStringLiteral("DROP INDEX \"%1\"");
+        if (auto dropped = db.exec(drop.arg(quoted)); !dropped)
             return dropped.status();
     }
     return saved;
@@ -568,8 +581,11 @@ public:
     }
     ~BatchWriter()
     {
-        if (m_cacheChanged)
+        restoreChecks();
+        if (m_cacheChanged) {
             m_database.exec(QStringLiteral("PRAGMA cache_size = -32768"));
+            m_database.exec(QStringLiteral("PRAGMA threads = 0"));
+        }
     }
     BatchWriter(const BatchWriter &) = delete;
     BatchWriter &operator=(const BatchWriter &) = delete;
@@ -600,12 +616,22 @@ public:
             if (!dropped)
                 return dropped.status();
             m_deferred = *dropped;
+            // The CHECK constraints cost an ephemeral table per statement run
+            // (SQLite builds one for each `x IN (…)` list), half of writing a
+            // card. Every value BulkContactWriter writes that they check is a
+            // constant of its own; they are back before anything else writes.
+            if (auto unchecked = m_database.exec(QStringLiteral("PRAGMA ignore_check_constraints = ON")); !unchecked)
+                return unchecked.status();
+            m_checksOff = true;
         }
         // A large import writes pages many times before it commits; a page cache
-        // big enough for all of them (up to 64 MB, released after) keeps SQLite
-        // from spilling half-built pages to the WAL along the way.
-        const qint64 cacheKiB = std::clamp<qint64>(totalBytes * 2 / 1024, 32 * 1024, 64 * 1024);
+        // big enough for all of them (the data a file of cards becomes takes
+        // about twice its size; up to 256 MB, released after) keeps SQLite from
+        // spilling half-built pages to the WAL along the way. Building the
+        // indexes at the end may sort on a second thread.
+        const qint64 cacheKiB = std::clamp<qint64>(totalBytes * 2 / 1024, 32 * 1024, 256 * 1024);
         m_database.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB));
+        m_database.exec(QStringLiteral("PRAGMA threads = 2"));
         m_cacheChanged = true;
         m_writer.emplace(m_database);
         return m_writer->status();
@@ -687,8 +713,27 @@ public:
     }
 
 private:
+    Status restoreChecks()
+    {
+        if (!m_checksOff)
+            return Status::success();
+        m_checksOff = false;
+        return m_database.exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF")).status();
+    }
+
     Status rebuildDeferred()
     {
+        if (Status checked = restoreChecks(); !checked)
+            return checked;
+        if (m_deferred.isEmpty())
+            return Status::success();
+        // What the dropped triggers would have noted: every contact created so far.
+        if (auto noted = m_database.exec(QStringLiteral("INSERT OR IGNORE INTO contact_search_stale (contact_id) "
+                                                        "SELECT contact_id FROM import_batch_contacts "
+                                                        "WHERE batch_id = ? AND action = 'created'"),
+                                         {m_result.batchId});
+            !noted)
+            return noted.status();
         for (const SavedIndex &saved : std::as_const(m_deferred)) {
             if (auto rebuilt = m_database.exec(saved.sql); !rebuilt)
                 return rebuilt.status();
@@ -706,6 +751,7 @@ private:
     QSet<qint64> m_createdHere;
     ImportResult m_result;
     bool m_cacheChanged = false;
+    bool m_checksOff = false;
     const QString m_recordSql = QStringLiteral(
         "INSERT OR IGNORE INTO import_batch_contacts (batch_id, contact_id, action, before) VALUES (?, ?, ?, ?)");
 };

@@ -7,9 +7,12 @@
 #include "store/database.h"
 #include "store/transaction.h"
 #include "testdatafile.h"
+#include "vcardgenerator.h"
 #include "vcard/vcardimporter.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
 #include <QSet>
 #include <QTest>
 
@@ -267,6 +270,55 @@ private slots:
         QCOMPARE(namesFound(store, QStringLiteral("7946")), QStringList());
         QCOMPARE(namesFound(store, QStringLiteral("marcus@")), QStringList{QStringLiteral("Marcus Bell")});
         QVERIFY(store.exists(marcus).value());
+        QVERIFY(indexIsConsistent(db));
+    }
+
+    void search_largeImportIntoAnEmptyFile_findsEveryCardAndPutsTheSchemaBack()
+    {
+        // Over 2,000 cards into an empty file: the import drops the search
+        // triggers, the secondary indexes and the CHECK constraints while it
+        // writes, and a card that merges part-way brings them back early.
+        TestDataFile data;
+        Database &db = data.open();
+        const auto schema = [&db] {
+            QStringList rows;
+            auto q = db.exec(QStringLiteral("SELECT type || ' ' || name || ' ' || ifnull(sql, '') FROM sqlite_master "
+                                            "ORDER BY type, name"));
+            while (q && (*q)->next())
+                rows << (*q)->value(0).toString();
+            return rows;
+        };
+        const QStringList before = schema();
+        const QString file = data.filePath(QStringLiteral("many.vcf"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(Rapport::Test::generatedVCards(0, 6000));
+            out.write("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person 10\r\nEMAIL:person.10@example.org\r\n"
+                      "TEL:+1 555 7777777\r\nEND:VCARD\r\n");
+            out.write(Rapport::Test::generatedVCards(6000, 10));
+        }
+        QVERIFY(QFileInfo(file).size() > 2000 * 600);
+        auto imported = VCardImporter(db).importFiles({file});
+        QVERIFY2(imported.ok(), qPrintable(imported.error()));
+        QCOMPARE(imported->created, 6010);
+        QCOMPARE(imported->merged, 1);
+        QCOMPARE(schema(), before);
+        QVERIFY2(!db.exec(QStringLiteral("INSERT INTO contact_fields (contact_id, kind, position, value) "
+                                         "VALUES (1, 'fax', 0, '+1 555 0100')"))
+                      .ok(),
+                 "the CHECK constraints are back after the import");
+
+        ContactStore store(db);
+        QCOMPARE(namesFound(store, QStringLiteral("person.5999@")), QStringList{QStringLiteral("Person 5999")});
+        QCOMPARE(namesFound(store, QStringLiteral("7777777")), QStringList{QStringLiteral("Person 10")});
+        QCOMPARE(namesFound(store, QStringLiteral("person.6009@")), QStringList{QStringLiteral("Person 6009")});
+        QVERIFY(indexIsConsistent(db));
+
+        auto undone = VCardImporter(db).undo(imported->batchId);
+        QVERIFY2(undone.ok(), qPrintable(undone.error()));
+        QCOMPARE(namesFound(store, QStringLiteral("person.5999@")), QStringList());
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM contacts")).value().toInt(), 0);
         QVERIFY(indexIsConsistent(db));
     }
 

@@ -278,7 +278,7 @@ private slots:
 
     void open_version4File_keepsItsContactsAndFindsThemThroughTheSearchIndex()
     {
-        QCOMPARE(Database::currentSchemaVersion(), 5);
+        QVERIFY(Database::currentSchemaVersion() >= 5);
         TestDataFile data;
         {
             Database::OpenOptions options;
@@ -299,7 +299,7 @@ private slots:
             }
         }
         Database &db = data.open();
-        QCOMPARE(db.schemaVersion(), 5);
+        QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
         QVERIFY(!db.backupPath().isEmpty());
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM contact_search")).value().toInt(), 2);
         ContactStore store(db);
