@@ -4,6 +4,7 @@
 #include "boxchart.h"
 #include "stagecolors.h"
 #include "store/database.h"
+#include "store/readerthread.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -268,6 +269,8 @@ bool InsightsPage::setCohort(InsightsFilter::Cohort cohort, const QString &value
     return false;
 }
 
+InsightsPage::~InsightsPage() = default;
+
 InsightsFilter InsightsPage::filter() const
 {
     InsightsFilter filter;
@@ -301,7 +304,7 @@ InsightsFilter InsightsPage::filter() const
     return filter;
 }
 
-void InsightsPage::fillCohorts()
+void InsightsPage::fillCohorts(const CohortChoices &choices)
 {
     const QVariant current = m_cohort->currentData();
     m_cohort->clear();
@@ -309,12 +312,11 @@ void InsightsPage::fillCohorts()
         m_cohort->addItem(text, QVariantList{static_cast<int>(cohort), value, id});
     };
     add(tr("Everyone"), InsightsFilter::Cohort::Everyone, {}, 0);
-    InsightsChoices choices(m_database);
-    for (const QString &channel : choices.channels().valueOr({}))
+    for (const QString &channel : choices.channels)
         add(tr("Met through %1").arg(channel), InsightsFilter::Cohort::Channel, channel, 0);
-    for (const QString &tag : choices.tags().valueOr({}))
+    for (const QString &tag : choices.tags)
         add(tr("Tagged %1").arg(tag), InsightsFilter::Cohort::Tag, tag, 0);
-    for (const IntroducerChoice &introducer : choices.introducers().valueOr({}))
+    for (const IntroducerChoice &introducer : choices.introducers)
         add(tr("Introduced by %1").arg(introducer.name), InsightsFilter::Cohort::Introducer, {}, introducer.id);
     const int index = m_cohort->findData(current);
     m_cohort->setCurrentIndex(index < 0 ? 0 : index);
@@ -329,22 +331,60 @@ Status InsightsPage::reload()
 {
     if (m_loading)
         return Status::success();
-    m_loading = true;
-    fillCohorts();
-    m_loading = false;
+    if (!m_reader)
+        m_reader = std::make_unique<ReaderThread>(m_database.path(), m_database.clock());
+    const QVariant cohortBefore = m_cohort->currentData();
     m_filter = filter();
     const auto grain = static_cast<ActivityGrain>(m_grain->currentData().toInt());
+
+    // Half the work on a connection of its own beside this one's: the pickers'
+    // choices, the attribution (the graph of everyone) and who is going cold.
+    auto choicesJob = m_reader->run<CohortChoices>([](Database &db) -> Result<CohortChoices> {
+        InsightsChoices choices(db);
+        auto channels = choices.channels();
+        auto tags = choices.tags();
+        auto introducers = choices.introducers();
+        for (const Status &status : {channels.status(), tags.status(), introducers.status()}) {
+            if (!status)
+                return status;
+        }
+        return CohortChoices{*channels, *tags, *introducers};
+    });
+    auto attributionJob =
+        m_reader->run<AttributionReport>([](Database &db) { return AttributionAnalysis(db).compute(); });
+    auto coldJob =
+        m_reader->run<ColdReport>([filter = m_filter](Database &db) { return ColdContacts(db).compute(filter); });
+
     auto funnel = FunnelAnalysis(m_database).compute(m_filter);
     ActivityAnalysis activityAnalysis(m_database);
     auto activity = activityAnalysis.interactions(m_filter, grain);
     auto newContacts = activityAnalysis.newContacts(m_filter);
-    auto attribution = AttributionAnalysis(m_database).compute();
-    auto cold = ColdContacts(m_database).compute(m_filter);
-    for (const Status &status : {funnel.status(), activity.status(), newContacts.status(), attribution.status(),
-                                 cold.status()}) {
+    auto choices = choicesJob.get();
+    auto attribution = attributionJob.get();
+    auto cold = coldJob.get();
+    for (const Status &status : {choices.status(), funnel.status(), activity.status(), newContacts.status(),
+                                 attribution.status(), cold.status()}) {
         if (!status) {
             m_summary->setText(status.error());
             return status;
+        }
+    }
+    m_loading = true;
+    fillCohorts(*choices);
+    m_loading = false;
+    if (cohortBefore.isValid() && m_cohort->currentData() != cohortBefore) {
+        // The cohort shown is gone (its tag or channel no longer in use): the
+        // page shows everyone instead, counted again.
+        m_filter = filter();
+        funnel = FunnelAnalysis(m_database).compute(m_filter);
+        activity = activityAnalysis.interactions(m_filter, grain);
+        newContacts = activityAnalysis.newContacts(m_filter);
+        cold = ColdContacts(m_database).compute(m_filter);
+        for (const Status &status : {funnel.status(), activity.status(), newContacts.status(), cold.status()}) {
+            if (!status) {
+                m_summary->setText(status.error());
+                return status;
+            }
         }
     }
     m_funnel = std::move(funnel).value();

@@ -10,12 +10,15 @@
 #include <QList>
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
 
 namespace Rapport::Core {
 class Database;
+class ReaderThread;
 }
 
 namespace Rapport::Ui {
@@ -36,6 +39,7 @@ public:
     enum class Period { Last30Days, Last3Months, Last12Months, ThisYear, AllTime, Custom };
 
     explicit InsightsPage(Core::Database &database, QWidget *parent = nullptr);
+    ~InsightsPage() override;
 
     /// Reads the data file again and redraws every chart; on failure the
     /// message is shown on the page and returned.
@@ -62,8 +66,14 @@ signals:
     void contactsRequested(const QList<qint64> &contactIds, const QString &description);
 
 private:
+    struct CohortChoices
+    {
+        QStringList channels;
+        QStringList tags;
+        QList<Core::IntroducerChoice> introducers;
+    };
     void buildPickers();
-    void fillCohorts();
+    void fillCohorts(const CohortChoices &choices);
     void periodChanged();
     void showFunnel();
     void showDays();
@@ -75,6 +85,8 @@ private:
     QString bucketLabel(const QDate &start) const;
 
     Core::Database &m_database;
+    /// Where half of each reload runs, on a connection of its own.
+    std::unique_ptr<Core::ReaderThread> m_reader;
     QComboBox *m_period = nullptr;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;
