@@ -14,6 +14,7 @@
 #include "store/contactstore.h"
 #include "store/database.h"
 #include "store/datafilelock.h"
+#include "store/searchindexer.h"
 #include "today/followups.h"
 #include "today/todayview.h"
 #include "vcard/vcardimporter.h"
@@ -229,6 +230,10 @@ void MainWindow::attachDatabase()
         delete m_stack;
         delete m_model;
     }
+    // After an import of thousands of cards the search index catches up on a
+    // thread of its own; searches meanwhile read every contact.
+    m_searchIndexer = std::make_unique<SearchIndexer>(m_database->path(), m_database->clock());
+    m_searchIndexer->catchUp();
     m_model = new ContactListModel(*m_database, this);
     connect(m_model, &ContactListModel::loadFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 10000); });
@@ -313,6 +318,7 @@ void MainWindow::refresh()
 {
     const qint64 selected = m_page->contactId();
     m_model->reload();
+    m_searchIndexer->catchUp();
     const qint64 total = ContactStore(*m_database).count().valueOr(0);
     refreshTagFilter();
     m_activity->reload();

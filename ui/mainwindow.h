@@ -25,6 +25,7 @@ class QUndoStack;
 namespace Rapport::Core {
 class Database;
 class DataFileLock;
+class SearchIndexer;
 }
 
 namespace Rapport::Ui {
@@ -164,6 +165,7 @@ private:
     GraphPage *m_graph = nullptr;
     QAction *m_graphAction = nullptr;
     std::unique_ptr<Core::DataFileLock> m_dataFileLock;
+    std::unique_ptr<Core::SearchIndexer> m_searchIndexer;
     FollowUps *m_followUps = nullptr;
     CommandContext m_commands;
     QAction *m_undoAction = nullptr;

@@ -455,28 +455,53 @@ Result<QStringList> ContactStore::tagsInUse()
 
 Result<bool> ContactStore::searchIndexReady()
 {
-    auto stale = m_database.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM contact_search_stale)"));
+    auto stale = m_database.scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contact_search_stale LIMIT ?)"),
+                                   {searchCatchUpLimit + 1});
     if (!stale)
         return stale.status();
-    if (!stale->toBool())
+    if (stale->toInt() == 0)
         return true;
+    if (stale->toInt() > searchCatchUpLimit)
+        return false;
+    auto left = refreshSearchIndex(searchCatchUpLimit);
+    return left.ok() && *left == 0;
+}
+
+Result<qint64> ContactStore::refreshSearchIndex(int limit)
+{
     // One statement for all of them: FTS5 writes its changes out at the end of
-    // every statement, so row by row would cost a write each.
+    // every statement, so row by row would cost a write each. The block is
+    // chosen inside the transaction, so two connections catching up at once
+    // never index a contact twice.
     Transaction transaction(m_database);
     if (!transaction.status())
-        return false;
+        return transaction.status();
+    auto last = m_database.scalar(QStringLiteral("SELECT max(contact_id) FROM (SELECT contact_id FROM "
+                                                 "contact_search_stale ORDER BY contact_id LIMIT ?)"),
+                                  {limit});
+    if (!last)
+        return last.status();
+    if (last->isNull())
+        return qint64(0);
     for (const char *sql :
-         {"DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM contact_search_stale)",
+         {"DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM contact_search_stale "
+          "WHERE contact_id <= ?)",
           "INSERT INTO contact_search (rowid, name, organization, notes, fields, tags) "
           "SELECT c.id, c.display_name, c.organization, c.notes, "
           "(SELECT group_concat(f.value, char(10)) FROM contact_fields f WHERE f.contact_id = c.id), "
           "(SELECT group_concat(t.name, char(10)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-          "WHERE ct.contact_id = c.id) FROM contacts c WHERE c.id IN (SELECT contact_id FROM contact_search_stale)",
-          "DELETE FROM contact_search_stale"}) {
-        if (!m_database.exec(QString::fromLatin1(sql)))
-            return false;
+          "WHERE ct.contact_id = c.id) FROM contacts c "
+          "WHERE c.id IN (SELECT contact_id FROM contact_search_stale WHERE contact_id <= ?)",
+          "DELETE FROM contact_search_stale WHERE contact_id <= ?"}) {
+        if (auto done = m_database.exec(QString::fromLatin1(sql), {*last}); !done)
+            return done.status();
     }
-    return bool(transaction.commit());
+    auto left = m_database.scalar(QStringLiteral("SELECT count(*) FROM contact_search_stale"));
+    if (!left)
+        return left.status();
+    if (Status committed = transaction.commit(); !committed)
+        return committed;
+    return left->toLongLong();
 }
 
 Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int offset, int limit)

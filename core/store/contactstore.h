@@ -47,10 +47,20 @@ public:
     Result<QList<ContactRow>> rows(const ContactListQuery &query, int offset, int limit);
     Result<qint64> rowCount(const ContactListQuery &query);
 
+    /// A search brings the index's rows of up to this many changed contacts up
+    /// to date itself; more (after a large import) would keep it waiting for
+    /// seconds, so it reads every contact instead while a SearchIndexer
+    /// catches up beside it.
+    static constexpr int searchCatchUpLimit = 2000;
+    /// Brings the index's rows of at most `limit` changed contacts (the
+    /// lowest ids) up to date in one transaction; returns how many are left.
+    Result<qint64> refreshSearchIndex(int limit);
+
 private:
     /// Brings the search index's rows of the contacts changed since up to
-    /// date; false when it cannot now (another connection is writing), and the
-    /// search then reads every contact instead.
+    /// date; false when it cannot now (another connection is writing, or too
+    /// many changed for one search to wait for), and the search then reads
+    /// every contact instead.
     Result<bool> searchIndexReady();
     Status validate(const Contact &contact) const;
     Status writeDetails(qint64 id, const Contact &contact);

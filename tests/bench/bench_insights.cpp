@@ -196,6 +196,12 @@ int main(int argc, char **argv)
     measure("new contacts by channel", runs, [&] { ActivityAnalysis(db).newContacts(everyone); });
     measure("attribution", runs, [&] { AttributionAnalysis(db).compute(); });
     measure("going cold", runs, [&] { ColdContacts(db).compute(everyone); });
+    measure("cohort choices (channels, tags, introducers)", runs, [&] {
+        InsightsChoices choices(db);
+        choices.channels();
+        choices.tags();
+        choices.introducers();
+    });
 
     Rapport::Ui::InsightsPage page(db);
     page.resize(1560, 1100);
@@ -206,5 +212,7 @@ int main(int argc, char **argv)
         QCoreApplication::processEvents(); // the charts' queued replots
         page.render(&canvas);
     });
+    measure("page: compute alone (the charts' replots wait)", runs, [&] { page.reload(); });
+    QCoreApplication::processEvents();
     return 0;
 }

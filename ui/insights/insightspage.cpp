@@ -4,7 +4,7 @@
 #include "boxchart.h"
 #include "stagecolors.h"
 #include "store/database.h"
-#include "store/readerthread.h"
+#include "store/connectionthread.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -332,7 +332,7 @@ Status InsightsPage::reload()
     if (m_loading)
         return Status::success();
     if (!m_reader)
-        m_reader = std::make_unique<ReaderThread>(m_database.path(), m_database.clock());
+        m_reader = std::make_unique<ConnectionThread>(m_database.path(), m_database.clock());
     const QVariant cohortBefore = m_cohort->currentData();
     m_filter = filter();
     const auto grain = static_cast<ActivityGrain>(m_grain->currentData().toInt());

@@ -18,7 +18,7 @@ class QLabel;
 
 namespace Rapport::Core {
 class Database;
-class ReaderThread;
+class ConnectionThread;
 }
 
 namespace Rapport::Ui {
@@ -86,7 +86,7 @@ private:
 
     Core::Database &m_database;
     /// Where half of each reload runs, on a connection of its own.
-    std::unique_ptr<Core::ReaderThread> m_reader;
+    std::unique_ptr<Core::ConnectionThread> m_reader;
     QComboBox *m_period = nullptr;
     QDateEdit *m_from = nullptr;
     QDateEdit *m_to = nullptr;

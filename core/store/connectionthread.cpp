@@ -1,16 +1,16 @@
-#include "readerthread.h"
+#include "connectionthread.h"
 
 #include "database.h"
 
 namespace Rapport::Core {
 
-ReaderThread::ReaderThread(QString path, const Clock &clock)
+ConnectionThread::ConnectionThread(QString path, const Clock &clock)
     : m_path(std::move(path))
     , m_clock(clock)
 {
 }
 
-ReaderThread::~ReaderThread()
+ConnectionThread::~ConnectionThread()
 {
     {
         const std::lock_guard lock(m_mutex);
@@ -22,7 +22,7 @@ ReaderThread::~ReaderThread()
         m_thread.join();
 }
 
-void ReaderThread::post(Task task)
+void ConnectionThread::post(Task task)
 {
     {
         const std::lock_guard lock(m_mutex);
@@ -33,7 +33,7 @@ void ReaderThread::post(Task task)
     m_wake.notify_one();
 }
 
-void ReaderThread::loop()
+void ConnectionThread::loop()
 {
     // Qt SQL connections belong to the thread that opened them: this one
     // opens, uses and closes its own.

@@ -17,20 +17,21 @@ namespace Rapport::Core {
 
 class Database;
 
-/// A thread with a connection of its own to a data file, for reads that run
+/// A thread with a connection of its own to a data file, for work that runs
 /// beside the caller's: in WAL mode readers do not wait for one another, so on
-/// two cores two long reads take about as long as the longer one. The
+/// two cores two long reads take about as long as the longer one, and a write
+/// here waits for the caller's (or makes it wait) only while one commits. The
 /// connection opens at the first job (never creating the file) and lives as
 /// long as the thread; jobs run one after another in the order given.
-class ReaderThread
+class ConnectionThread
 {
 public:
     /// `clock` must outlive the thread and be safe to read from it.
-    ReaderThread(QString path, const Clock &clock);
+    ConnectionThread(QString path, const Clock &clock);
     /// Waits for the job running, drops the ones not started.
-    ~ReaderThread();
-    ReaderThread(const ReaderThread &) = delete;
-    ReaderThread &operator=(const ReaderThread &) = delete;
+    ~ConnectionThread();
+    ConnectionThread(const ConnectionThread &) = delete;
+    ConnectionThread &operator=(const ConnectionThread &) = delete;
 
     /// Runs `job` on the thread with its connection; the future holds what it
     /// returns, or a failure naming why the file could not be opened.

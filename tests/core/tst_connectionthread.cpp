@@ -1,9 +1,9 @@
-// The thread that reads beside the window's connection: it sees what was
+// The thread that works beside the window's connection: it sees what was
 // committed, runs jobs in order on a thread of its own, and says why when the
 // file cannot be opened (without creating it).
 
 #include "store/contactstore.h"
-#include "store/readerthread.h"
+#include "store/connectionthread.h"
 #include "testdatafile.h"
 
 #include <QFile>
@@ -13,7 +13,7 @@
 using namespace Rapport::Core;
 using Rapport::Test::TestDataFile;
 
-class TestReaderThread : public QObject
+class TestConnectionThread : public QObject
 {
     Q_OBJECT
 
@@ -26,7 +26,7 @@ private slots:
         ana.displayName = QStringLiteral("Ana Lima");
         QVERIFY(ContactStore(db).add(ana).ok());
 
-        ReaderThread reader(data.path(), data.clock());
+        ConnectionThread reader(data.path(), data.clock());
         QThread *const caller = QThread::currentThread();
         QList<int> order;
         auto first = reader.run<qint64>([&order, caller](Database &own) -> Result<qint64> {
@@ -65,7 +65,7 @@ private slots:
     {
         TestDataFile data;
         const QString missing = data.filePath(QStringLiteral("gone.sqlite"));
-        ReaderThread reader(missing, data.clock());
+        ConnectionThread reader(missing, data.clock());
         auto job = reader.run<int>([](Database &) -> Result<int> { return 1; });
         const Result<int> result = job.get();
         QVERIFY(!result.ok());
@@ -74,5 +74,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestReaderThread)
-#include "tst_readerthread.moc"
+QTEST_GUILESS_MAIN(TestConnectionThread)
+#include "tst_connectionthread.moc"
