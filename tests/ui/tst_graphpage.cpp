@@ -22,6 +22,9 @@
 #include <QTextBrowser>
 #include <QUndoStack>
 
+#include <algorithm>
+#include <cstdlib>
+
 using namespace Rapport::Core;
 using namespace Rapport::Ui;
 using Rapport::Test::TestDataFile;
@@ -57,6 +60,41 @@ QPoint viewportPoint(GraphPage &page, qint64 contactId)
 {
     const GraphDocument &d = *page.document();
     return page.view()->mapFromScene(d.position(d.graph().indexOf(contactId)));
+}
+
+/// What the view shows, painted as it paints on screen.
+QImage shownPicture(GraphView *view)
+{
+    QImage image(view->viewport()->size(), QImage::Format_RGB32);
+    image.fill(Qt::black);
+    view->viewport()->render(&image);
+    return image;
+}
+
+/// Pixels that differ by more than the last bits of antialiasing: a line
+/// clipped at a different place may shade its edge pixels a little differently.
+int visiblyDifferentPixels(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size())
+        return a.width() * a.height();
+    int count = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        const auto *p = reinterpret_cast<const QRgb *>(a.constScanLine(y));
+        const auto *q = reinterpret_cast<const QRgb *>(b.constScanLine(y));
+        for (int x = 0; x < a.width(); ++x) {
+            const int d = std::max({std::abs(qRed(p[x]) - qRed(q[x])), std::abs(qGreen(p[x]) - qGreen(q[x])),
+                                    std::abs(qBlue(p[x]) - qBlue(q[x]))});
+            count += d > 16 ? 1 : 0;
+        }
+    }
+    return count;
+}
+
+/// Tells the view that the document changed without changing what it shows,
+/// so that it paints everything afresh.
+void touchDocument(GraphDocument &d)
+{
+    d.setPosition(0, d.position(0), d.isPinned(0));
 }
 
 QSet<qint64> highlightedContacts(const GraphDocument &d)
@@ -137,6 +175,49 @@ private slots:
         QTest::mouseClick(m_page->view()->viewport(), Qt::LeftButton, {}, QPoint(3, 3));
         QCOMPARE(d.selectedContact(), qint64(0));
         QVERIFY(!d.hasHighlight());
+    }
+
+    void panningTheView_showsWhatPaintingAfreshShows()
+    {
+        GraphView *view = m_page->view();
+        GraphDocument &d = *m_page->document();
+        const QImage before = shownPicture(view);
+        for (int step = 0; step < 3; ++step) {
+            QTest::keyClick(view, Qt::Key_Right);
+            QTest::keyClick(view, Qt::Key_Down);
+            shownPicture(view);
+        }
+        const QImage panned = shownPicture(view);
+        QVERIFY(visiblyDifferentPixels(panned, before) > 100);
+        touchDocument(d);
+        QCOMPARE(visiblyDifferentPixels(panned, shownPicture(view)), 0);
+        // Back where it started, the same picture again.
+        for (int step = 0; step < 3; ++step) {
+            QTest::keyClick(view, Qt::Key_Left);
+            QTest::keyClick(view, Qt::Key_Up);
+        }
+        QCOMPARE(visiblyDifferentPixels(shownPicture(view), before), 0);
+    }
+
+    void selectingAndZooming_repaintTheView()
+    {
+        GraphView *view = m_page->view();
+        GraphDocument &d = *m_page->document();
+        const QImage plain = shownPicture(view);
+        QTest::keyClick(view, Qt::Key_Right);
+        shownPicture(view);
+        QTest::keyClick(view, Qt::Key_Left);
+        QCOMPARE(visiblyDifferentPixels(shownPicture(view), plain), 0);
+        d.select(m_net.dev);
+        const QImage selected = shownPicture(view);
+        QVERIFY(visiblyDifferentPixels(selected, plain) > 100);
+        touchDocument(d);
+        QCOMPARE(visiblyDifferentPixels(selected, shownPicture(view)), 0);
+        view->zoomBy(1.25);
+        const QImage zoomed = shownPicture(view);
+        QVERIFY(visiblyDifferentPixels(zoomed, selected) > 100);
+        touchDocument(d);
+        QCOMPARE(visiblyDifferentPixels(zoomed, shownPicture(view)), 0);
     }
 
     void doubleClick_asksToOpenTheContact()
