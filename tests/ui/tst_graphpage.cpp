@@ -2,6 +2,7 @@
 #include "graph/graphpage.h"
 #include "graph/graphrenderer.h"
 #include "graph/graphview.h"
+#include "graph/hairlines.h"
 #include "graph/graphstore.h"
 #include "mainwindow.h"
 #include "store/contactstore.h"
@@ -88,6 +89,18 @@ int visiblyDifferentPixels(const QImage &a, const QImage &b)
         }
     }
     return count;
+}
+
+/// How much darker than white the picture is, all pixels together.
+double ink(const QImage &image)
+{
+    double sum = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *p = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            sum += 255 - qGray(p[x]);
+    }
+    return sum;
 }
 
 /// Tells the view that the document changed without changing what it shows,
@@ -218,6 +231,56 @@ private slots:
         QVERIFY(visiblyDifferentPixels(zoomed, selected) > 100);
         touchDocument(d);
         QCOMPARE(visiblyDifferentPixels(zoomed, shownPicture(view)), 0);
+    }
+
+    void hairlinesInThePicture_lookLikeQPaintersLines_data()
+    {
+        QTest::addColumn<qreal>("scale");
+        QTest::newRow("zoomed in, antialiased") << 1.3;
+        QTest::newRow("far out, aliased") << 0.3;
+    }
+    void hairlinesInThePicture_lookLikeQPaintersLines()
+    {
+        QFETCH(qreal, scale);
+        GraphDocument &d = *m_page->document();
+        const QRectF bounds = d.visibleBounds().adjusted(-40, -40, 40, 40);
+        const QSize size = (bounds.size() * scale).toSize();
+        auto paint = [&](bool clipped) {
+            QImage image(size, QImage::Format_RGB32);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            if (clipped) // a clip makes the renderer leave the lines to QPainter
+                painter.setClipRect(QRect(QPoint(0, 0), size));
+            painter.scale(scale, scale);
+            painter.translate(-bounds.topLeft());
+            GraphRenderer(d).paintScene(&painter, bounds, scale);
+            return image;
+        };
+        const QImage direct = paint(false);
+        const QImage qpainter = paint(true);
+        // Pixel for pixel the two may shade a line's edge differently; a
+        // quarter of the size, they must look the same.
+        const QSize small = size / 4;
+        QCOMPARE(visiblyDifferentPixels(direct.scaled(small, Qt::IgnoreAspectRatio, Qt::SmoothTransformation),
+                                        qpainter.scaled(small, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)),
+                 0);
+        const double inkDirect = ink(direct);
+        const double inkQPainter = ink(qpainter);
+        QVERIFY2(std::abs(inkDirect - inkQPainter) < 0.05 * inkQPainter,
+                 qPrintable(QStringLiteral("%1 against %2").arg(inkDirect).arg(inkQPainter)));
+    }
+
+    void hairlines_goStraightIntoUnclippedImages_only()
+    {
+        QImage image(40, 40, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        QVERIFY(drawHairlinesIntoImage(&painter, {QLineF(2, 20, 38, 20)}, Qt::black));
+        QCOMPARE(image.pixelColor(20, 20), QColor(Qt::black));
+        QCOMPARE(image.pixelColor(20, 10), QColor(Qt::white));
+        painter.setClipRect(0, 0, 20, 40);
+        QVERIFY(!drawHairlinesIntoImage(&painter, {QLineF(2, 30, 38, 30)}, Qt::black));
+        QCOMPARE(image.pixelColor(20, 30), QColor(Qt::white));
     }
 
     void doubleClick_asksToOpenTheContact()
