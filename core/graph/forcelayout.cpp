@@ -12,6 +12,8 @@ namespace {
 
 constexpr double cooling = 0.9;       // Hu's adaptive step: shrink on a worse step,
 constexpr int stepsBeforeHeating = 5; // grow after this many better ones in a row
+constexpr int settleWindow = 10;      // settled when the energy fell by less than
+constexpr double settledFall = 0.002; // this share over this many steps
 constexpr double defaultRadius = 10;
 
 } // namespace
@@ -115,6 +117,8 @@ void ForceLayout::start()
     for (int i = 0; i < n; ++i)
         anyMovable = anyMovable || (!m_pinned[i] && !m_frozen[i]);
     m_energy = std::numeric_limits<double>::infinity();
+    m_windowEnergy = m_energy;
+    m_settling = false;
     m_progress = 0;
     m_iterations = 0;
     m_converged = !anyMovable;
@@ -148,26 +152,35 @@ bool ForceLayout::step()
         m_fy[i] = -gravity * (m_y[i] - cy);
     }
     // In the tree's order, so that neighbouring queries share cache lines; on
-    // two threads for large graphs (each node's sum is the same either way).
+    // several threads for large graphs (each node's sum is the same either
+    // way). The threads take groups of nearby nodes in turn rather than a
+    // fixed half each, so that on a busy machine a thread that gets less time
+    // does less of the work instead of holding up the step.
     const std::vector<int> &order = m_tree.spatialOrder();
-    auto repel = [&](size_t begin, size_t end) {
-        for (size_t p = begin; p < end; ++p) {
-            const int i = order[p];
-            if (!m_pinned[i] && !m_frozen[i])
-                m_tree.addRepulsion(i, m_x[i], m_y[i], m_options.theta, k2, m_fx[i], m_fy[i]);
+    const int groups = m_tree.groupCount();
+    std::atomic<int> nextGroup{0};
+    auto repel = [&] {
+        for (;;) {
+            const int group = nextGroup.fetch_add(1, std::memory_order_relaxed);
+            if (group >= groups)
+                return;
+            const auto [first, count] = m_tree.groupPoints(group);
+            bool movable = false;
+            for (int p = first; p < first + count && !movable; ++p)
+                movable = !m_pinned[order[p]] && !m_frozen[order[p]];
+            if (movable)
+                m_tree.addGroupRepulsion(group, m_options.theta, k2, m_fx.data(), m_fy.data());
         }
     };
     if (m_options.threads > 1 && n >= 1000) {
         std::vector<std::thread> helpers;
-        const size_t share = order.size() / size_t(m_options.threads);
         for (int t = 1; t < m_options.threads; ++t)
-            helpers.emplace_back(repel, share * size_t(t),
-                                 t + 1 == m_options.threads ? order.size() : share * size_t(t + 1));
-        repel(0, share);
+            helpers.emplace_back(repel);
+        repel();
         for (std::thread &helper : helpers)
             helper.join();
     } else {
-        repel(0, order.size());
+        repel();
     }
     // Springs d²/k along each edge.
     for (const auto &[a, b] : m_edges) {
@@ -196,7 +209,18 @@ bool ForceLayout::step()
         m_x[i] += move * m_fx[i] / f;
         m_y[i] += move * m_fy[i] / f;
     }
-    if (energy < m_energy) {
+    // Once the steps are short and the energy has all but stopped falling,
+    // the picture is settled and only the last jitter is left: from then on
+    // the step only shrinks, so that the end does not drag on through rounds
+    // of heating and cooling.
+    if (m_iterations % settleWindow == 0) {
+        if (m_step < 0.1 * k && energy > m_windowEnergy * (1 - settledFall))
+            m_settling = true;
+        m_windowEnergy = energy;
+    }
+    if (m_settling) {
+        m_step *= cooling;
+    } else if (energy < m_energy) {
         if (++m_progress >= stepsBeforeHeating) {
             m_progress = 0;
             m_step = std::min(m_step / cooling, m_maxStep);

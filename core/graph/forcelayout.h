@@ -96,7 +96,9 @@ private:
     double m_step = 0;
     double m_maxStep = 0;
     double m_energy = 0;
+    double m_windowEnergy = 0;
     int m_progress = 0;
+    bool m_settling = false;
     int m_iterations = 0;
     bool m_started = false;
     bool m_converged = false;

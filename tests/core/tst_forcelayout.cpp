@@ -1,7 +1,9 @@
+#include "graph/barneshuttree.h"
 #include "graph/forcelayout.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Rapport::Core;
@@ -58,6 +60,84 @@ private slots:
         ForceLayout other = layoutOf(150, 60, 8);
         other.run();
         QVERIFY(other.positions() != first.positions());
+    }
+
+    void run_largeGraph_givesTheSamePositionsOnAnyNumberOfThreads()
+    {
+        // Above 1,000 nodes the repulsion is shared among threads.
+        ForceLayout::Options options;
+        options.seed = 3;
+        options.maxIterations = 40;
+        options.threads = 1;
+        ForceLayout one(1500, sampleEdges(1500, 700), options);
+        options.threads = 3;
+        ForceLayout three(1500, sampleEdges(1500, 700), options);
+        one.run();
+        three.run();
+        QCOMPARE(one.iterations(), three.iterations());
+        QVERIFY(one.positions() == three.positions());
+    }
+
+    void groupRepulsion_isCloseToTheExactSum()
+    {
+        // Clusters and a few far points, some of them on top of each other.
+        std::vector<double> xs;
+        std::vector<double> ys;
+        std::uint32_t state = 99;
+        auto next = [&state] {
+            state = state * 1664525u + 1013904223u;
+            return double(state >> 8) / double(1u << 24);
+        };
+        for (int i = 0; i < 600; ++i) {
+            const double cx = (i % 4) * 900.0;
+            const double cy = (i % 3) * 700.0;
+            xs.push_back(cx + next() * 300);
+            ys.push_back(cy + next() * 300);
+        }
+        xs.push_back(xs[5]);
+        ys.push_back(ys[5]);
+        xs.push_back(-20000);
+        ys.push_back(15000);
+        const int n = int(xs.size());
+        BarnesHutTree tree;
+        tree.build(xs, ys);
+        std::vector<double> fx(n, 0.0);
+        std::vector<double> fy(n, 0.0);
+        std::vector<int> seen(n, 0);
+        for (int g = 0; g < tree.groupCount(); ++g) {
+            const auto [first, count] = tree.groupPoints(g);
+            QVERIFY(count > 0);
+            for (int p = first; p < first + count; ++p)
+                ++seen[tree.spatialOrder()[p]];
+            tree.addGroupRepulsion(g, 1.0, 1.0, fx.data(), fy.data());
+        }
+        QVERIFY2(tree.groupCount() > 1, "the points were not split into groups");
+        QCOMPARE(std::count(seen.begin(), seen.end(), 1), qsizetype(n));
+        // Measured against the typical force, since where pushes from all
+        // sides nearly cancel a small absolute error is a large relative one.
+        std::vector<double> errors;
+        double squares = 0;
+        for (int i = 0; i < n; ++i) {
+            double ex = 0;
+            double ey = 0;
+            for (int j = 0; j < n; ++j) {
+                const double dx = xs[i] - xs[j];
+                const double dy = ys[i] - ys[j];
+                const double d2 = dx * dx + dy * dy;
+                if (j != i && d2 > 1e-12) {
+                    ex += dx / d2;
+                    ey += dy / d2;
+                }
+            }
+            squares += ex * ex + ey * ey;
+            errors.push_back(std::hypot(fx[i] - ex, fy[i] - ey));
+        }
+        const double typical = std::sqrt(squares / n);
+        std::sort(errors.begin(), errors.end());
+        const double median = errors[errors.size() / 2] / typical;
+        const double worst = errors.back() / typical;
+        QVERIFY2(median < 0.02 && worst < 0.1,
+                 qPrintable(QStringLiteral("median error %1, worst %2 of the typical force").arg(median).arg(worst)));
     }
 
     void run_200Nodes_leavesNoTwoDiscsOverlapping()

@@ -2,6 +2,7 @@
 #include "graph/graphpage.h"
 #include "graph/graphrenderer.h"
 #include "graph/graphview.h"
+#include "graph/hairlines.h"
 #include "graph/graphstore.h"
 #include "mainwindow.h"
 #include "store/contactstore.h"
@@ -21,6 +22,9 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QUndoStack>
+
+#include <algorithm>
+#include <cstdlib>
 
 using namespace Rapport::Core;
 using namespace Rapport::Ui;
@@ -57,6 +61,53 @@ QPoint viewportPoint(GraphPage &page, qint64 contactId)
 {
     const GraphDocument &d = *page.document();
     return page.view()->mapFromScene(d.position(d.graph().indexOf(contactId)));
+}
+
+/// What the view shows, painted as it paints on screen.
+QImage shownPicture(GraphView *view)
+{
+    QImage image(view->viewport()->size(), QImage::Format_RGB32);
+    image.fill(Qt::black);
+    view->viewport()->render(&image);
+    return image;
+}
+
+/// Pixels that differ by more than the last bits of antialiasing: a line
+/// clipped at a different place may shade its edge pixels a little differently.
+int visiblyDifferentPixels(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size())
+        return a.width() * a.height();
+    int count = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        const auto *p = reinterpret_cast<const QRgb *>(a.constScanLine(y));
+        const auto *q = reinterpret_cast<const QRgb *>(b.constScanLine(y));
+        for (int x = 0; x < a.width(); ++x) {
+            const int d = std::max({std::abs(qRed(p[x]) - qRed(q[x])), std::abs(qGreen(p[x]) - qGreen(q[x])),
+                                    std::abs(qBlue(p[x]) - qBlue(q[x]))});
+            count += d > 16 ? 1 : 0;
+        }
+    }
+    return count;
+}
+
+/// How much darker than white the picture is, all pixels together.
+double ink(const QImage &image)
+{
+    double sum = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *p = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            sum += 255 - qGray(p[x]);
+    }
+    return sum;
+}
+
+/// Tells the view that the document changed without changing what it shows,
+/// so that it paints everything afresh.
+void touchDocument(GraphDocument &d)
+{
+    d.setPosition(0, d.position(0), d.isPinned(0));
 }
 
 QSet<qint64> highlightedContacts(const GraphDocument &d)
@@ -137,6 +188,99 @@ private slots:
         QTest::mouseClick(m_page->view()->viewport(), Qt::LeftButton, {}, QPoint(3, 3));
         QCOMPARE(d.selectedContact(), qint64(0));
         QVERIFY(!d.hasHighlight());
+    }
+
+    void panningTheView_showsWhatPaintingAfreshShows()
+    {
+        GraphView *view = m_page->view();
+        GraphDocument &d = *m_page->document();
+        const QImage before = shownPicture(view);
+        for (int step = 0; step < 3; ++step) {
+            QTest::keyClick(view, Qt::Key_Right);
+            QTest::keyClick(view, Qt::Key_Down);
+            shownPicture(view);
+        }
+        const QImage panned = shownPicture(view);
+        QVERIFY(visiblyDifferentPixels(panned, before) > 100);
+        touchDocument(d);
+        QCOMPARE(visiblyDifferentPixels(panned, shownPicture(view)), 0);
+        // Back where it started, the same picture again.
+        for (int step = 0; step < 3; ++step) {
+            QTest::keyClick(view, Qt::Key_Left);
+            QTest::keyClick(view, Qt::Key_Up);
+        }
+        QCOMPARE(visiblyDifferentPixels(shownPicture(view), before), 0);
+    }
+
+    void selectingAndZooming_repaintTheView()
+    {
+        GraphView *view = m_page->view();
+        GraphDocument &d = *m_page->document();
+        const QImage plain = shownPicture(view);
+        QTest::keyClick(view, Qt::Key_Right);
+        shownPicture(view);
+        QTest::keyClick(view, Qt::Key_Left);
+        QCOMPARE(visiblyDifferentPixels(shownPicture(view), plain), 0);
+        d.select(m_net.dev);
+        const QImage selected = shownPicture(view);
+        QVERIFY(visiblyDifferentPixels(selected, plain) > 100);
+        touchDocument(d);
+        QCOMPARE(visiblyDifferentPixels(selected, shownPicture(view)), 0);
+        view->zoomBy(1.25);
+        const QImage zoomed = shownPicture(view);
+        QVERIFY(visiblyDifferentPixels(zoomed, selected) > 100);
+        touchDocument(d);
+        QCOMPARE(visiblyDifferentPixels(zoomed, shownPicture(view)), 0);
+    }
+
+    void hairlinesInThePicture_lookLikeQPaintersLines_data()
+    {
+        QTest::addColumn<qreal>("scale");
+        QTest::newRow("zoomed in, antialiased") << 1.3;
+        QTest::newRow("far out, aliased") << 0.3;
+    }
+    void hairlinesInThePicture_lookLikeQPaintersLines()
+    {
+        QFETCH(qreal, scale);
+        GraphDocument &d = *m_page->document();
+        const QRectF bounds = d.visibleBounds().adjusted(-40, -40, 40, 40);
+        const QSize size = (bounds.size() * scale).toSize();
+        auto paint = [&](bool clipped) {
+            QImage image(size, QImage::Format_RGB32);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            if (clipped) // a clip makes the renderer leave the lines to QPainter
+                painter.setClipRect(QRect(QPoint(0, 0), size));
+            painter.scale(scale, scale);
+            painter.translate(-bounds.topLeft());
+            GraphRenderer(d).paintScene(&painter, bounds, scale);
+            return image;
+        };
+        const QImage direct = paint(false);
+        const QImage qpainter = paint(true);
+        // Pixel for pixel the two may shade a line's edge differently; a
+        // quarter of the size, they must look the same.
+        const QSize small = size / 4;
+        QCOMPARE(visiblyDifferentPixels(direct.scaled(small, Qt::IgnoreAspectRatio, Qt::SmoothTransformation),
+                                        qpainter.scaled(small, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)),
+                 0);
+        const double inkDirect = ink(direct);
+        const double inkQPainter = ink(qpainter);
+        QVERIFY2(std::abs(inkDirect - inkQPainter) < 0.05 * inkQPainter,
+                 qPrintable(QStringLiteral("%1 against %2").arg(inkDirect).arg(inkQPainter)));
+    }
+
+    void hairlines_goStraightIntoUnclippedImages_only()
+    {
+        QImage image(40, 40, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        QVERIFY(drawHairlinesIntoImage(&painter, {QLineF(2, 20, 38, 20)}, Qt::black));
+        QCOMPARE(image.pixelColor(20, 20), QColor(Qt::black));
+        QCOMPARE(image.pixelColor(20, 10), QColor(Qt::white));
+        painter.setClipRect(0, 0, 20, 40);
+        QVERIFY(!drawHairlinesIntoImage(&painter, {QLineF(2, 30, 38, 30)}, Qt::black));
+        QCOMPARE(image.pixelColor(20, 30), QColor(Qt::white));
     }
 
     void doubleClick_asksToOpenTheContact()

@@ -2,6 +2,7 @@
 
 #include "domain/introduction.h"
 #include "graphdocument.h"
+#include "hairlines.h"
 #include "plainmessage.h"
 #include "stagecolors.h"
 
@@ -162,11 +163,13 @@ void GraphRenderer::paintScene(QPainter *painter, const QRectF &exposed, qreal s
     for (int batch = 0; batch < 3; ++batch) {
         if (lines[batch].isEmpty())
             continue;
-        QPen pen(colors[batch], widths[batch]);
-        pen.setCosmetic(true);
-        pen.setCapStyle(Qt::FlatCap);
-        painter->setPen(pen);
-        painter->drawLines(lines[batch]);
+        if (widths[batch] > 0 || !drawHairlinesIntoImage(painter, lines[batch], colors[batch])) {
+            QPen pen(colors[batch], widths[batch]);
+            pen.setCosmetic(true);
+            pen.setCapStyle(Qt::FlatCap);
+            painter->setPen(pen);
+            painter->drawLines(lines[batch]);
+        }
         if (!arrowHeads[batch].isEmpty()) {
             painter->setPen(Qt::NoPen);
             painter->setBrush(colors[batch]);

@@ -50,6 +50,7 @@ GraphView::GraphView(GraphDocument &document, QWidget *parent)
     setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
     setOptimizationFlags(QGraphicsView::DontSavePainterState);
     setBackgroundBrush(QColor(247, 248, 250));
+    m_canvas->setBackground(backgroundBrush().color());
     setFrameShape(QFrame::NoFrame);
     // Panned by dragging, like a map; scroll bars would only take room.
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -58,6 +59,7 @@ GraphView::GraphView(GraphDocument &document, QWidget *parent)
     setMouseTracking(true);
     viewport()->grabGesture(Qt::PinchGesture);
     connect(&m_document, &GraphDocument::changed, this, [this] {
+        m_canvas->invalidate();
         m_canvas->updateBounds();
         updateSceneRect();
     });
