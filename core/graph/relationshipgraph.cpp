@@ -43,11 +43,19 @@ RelationshipGraph::RelationshipGraph(QList<GraphNode> nodes, QList<GraphEdge> ed
 void RelationshipGraph::buildAdjacency()
 {
     const int n = int(m_nodes.size());
+    // Each edge's ends as node indexes, looked up once: every walk below
+    // follows edges, and a hash lookup per step was most of a walk's time.
+    m_edgeFrom.resize(size_t(m_edges.size()));
+    m_edgeTo.resize(size_t(m_edges.size()));
+    for (qsizetype e = 0; e < m_edges.size(); ++e) {
+        m_edgeFrom[size_t(e)] = m_index.value(m_edges.at(e).from);
+        m_edgeTo[size_t(e)] = m_index.value(m_edges.at(e).to);
+    }
     m_outStart.assign(n + 1, 0);
     m_inStart.assign(n + 1, 0);
-    for (const GraphEdge &edge : std::as_const(m_edges)) {
-        ++m_outStart[m_index.value(edge.from) + 1];
-        ++m_inStart[m_index.value(edge.to) + 1];
+    for (size_t e = 0; e < m_edgeFrom.size(); ++e) {
+        ++m_outStart[m_edgeFrom[e] + 1];
+        ++m_inStart[m_edgeTo[e] + 1];
     }
     for (int i = 0; i < n; ++i) {
         m_outStart[i + 1] += m_outStart[i];
@@ -58,8 +66,8 @@ void RelationshipGraph::buildAdjacency()
     std::vector<int> outFill(m_outStart.begin(), m_outStart.end() - 1);
     std::vector<int> inFill(m_inStart.begin(), m_inStart.end() - 1);
     for (int e = 0; e < m_edges.size(); ++e) {
-        m_out[outFill[m_index.value(m_edges.at(e).from)]++] = e;
-        m_in[inFill[m_index.value(m_edges.at(e).to)]++] = e;
+        m_out[outFill[m_edgeFrom[size_t(e)]]++] = e;
+        m_in[inFill[m_edgeTo[size_t(e)]]++] = e;
     }
     // Neighbours in id order so that every traversal is deterministic.
     for (int i = 0; i < n; ++i) {
@@ -94,7 +102,7 @@ void RelationshipGraph::findFirstContacts()
         while (!work.empty()) {
             auto &[v, pos] = work.back();
             if (pos < m_outStart[v + 1]) {
-                const int w = m_index.value(m_edges.at(m_out[pos]).to);
+                const int w = m_edgeTo[size_t(m_out[pos])];
                 ++pos;
                 if (index[w] < 0) {
                     index[w] = low[w] = nextIndex++;
@@ -123,9 +131,9 @@ void RelationshipGraph::findFirstContacts()
         }
     }
     std::vector<bool> entered(components, false);
-    for (const GraphEdge &edge : std::as_const(m_edges)) {
-        const int from = component[m_index.value(edge.from)];
-        const int to = component[m_index.value(edge.to)];
+    for (size_t e = 0; e < m_edgeFrom.size(); ++e) {
+        const int from = component[m_edgeFrom[e]];
+        const int to = component[m_edgeTo[e]];
         if (from != to)
             entered[to] = true;
     }
@@ -225,7 +233,7 @@ ChainList RelationshipGraph::chainsTo(qint64 contactId, int limit) const
             path.pop_back();
             continue;
         }
-        const int u = m_index.value(m_edges.at(m_in[pos]).from);
+        const int u = m_edgeFrom[size_t(m_in[pos])];
         ++pos;
         if (onPath[u])
             continue;
@@ -256,7 +264,7 @@ void RelationshipGraph::reachFrom(int start, std::vector<int> &stamp, int mark, 
     for (size_t head = 0; head < order.size(); ++head) {
         const int v = order[head];
         for (int p = m_outStart[v]; p < m_outStart[v + 1]; ++p) {
-            const int w = m_index.value(m_edges.at(m_out[p]).to);
+            const int w = m_edgeTo[size_t(m_out[p])];
             if (stamp[w] != mark) {
                 stamp[w] = mark;
                 order.push_back(w);
@@ -295,10 +303,10 @@ QList<qint64> RelationshipGraph::shortestPath(qint64 from, qint64 to, PathDirect
         queue.pop_front();
         next.clear();
         for (int p = m_outStart[v]; p < m_outStart[v + 1]; ++p)
-            next.push_back(m_index.value(m_edges.at(m_out[p]).to));
+            next.push_back(m_edgeTo[size_t(m_out[p])]);
         if (direction == PathDirection::Either) {
             for (int p = m_inStart[v]; p < m_inStart[v + 1]; ++p)
-                next.push_back(m_index.value(m_edges.at(m_in[p]).from));
+                next.push_back(m_edgeFrom[size_t(m_in[p])]);
             std::sort(next.begin(), next.end());
         }
         for (int w : next) {
@@ -335,9 +343,9 @@ QList<qint64> RelationshipGraph::neighbourhood(qint64 contactId, int hops) const
             }
         };
         for (int p = m_outStart[v]; p < m_outStart[v + 1]; ++p)
-            visit(m_index.value(m_edges.at(m_out[p]).to));
+            visit(m_edgeTo[size_t(m_out[p])]);
         for (int p = m_inStart[v]; p < m_inStart[v + 1]; ++p)
-            visit(m_index.value(m_edges.at(m_in[p]).from));
+            visit(m_edgeFrom[size_t(m_in[p])]);
     }
     QList<qint64> ids;
     ids.reserve(qsizetype(order.size()));
@@ -356,7 +364,7 @@ QList<Attribution> RelationshipGraph::attribution() const
         Attribution a;
         a.contactId = m_nodes.at(i).id;
         for (int p = m_outStart[i]; p < m_outStart[i + 1]; ++p) {
-            if (m_nodes.at(m_index.value(m_edges.at(m_out[p]).to)).stage == Stage::Client)
+            if (m_nodes.at(m_edgeTo[size_t(m_out[p])]).stage == Stage::Client)
                 ++a.directClients;
         }
         if (m_outStart[i] < m_outStart[i + 1]) {
@@ -380,7 +388,7 @@ Attribution RelationshipGraph::attributionOf(qint64 contactId) const
     if (i < 0)
         return a;
     for (int p = m_outStart[i]; p < m_outStart[i + 1]; ++p) {
-        if (m_nodes.at(m_index.value(m_edges.at(m_out[p]).to)).stage == Stage::Client)
+        if (m_nodes.at(m_edgeTo[size_t(m_out[p])]).stage == Stage::Client)
             ++a.directClients;
     }
     const QList<qint64> reached = ledTo(contactId);

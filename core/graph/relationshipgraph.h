@@ -132,6 +132,9 @@ private:
     // Compressed adjacency: edge positions of node i are m_out[m_outStart[i] .. m_outStart[i + 1]).
     std::vector<int> m_outStart;
     std::vector<int> m_out;
+    /// Edge e runs from node m_edgeFrom[e] to node m_edgeTo[e] (indexes, not ids).
+    std::vector<int> m_edgeFrom;
+    std::vector<int> m_edgeTo;
     std::vector<int> m_inStart;
     std::vector<int> m_in;
     std::vector<bool> m_first;
