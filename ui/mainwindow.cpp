@@ -190,10 +190,10 @@ void MainWindow::createCentralWidgets()
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(260);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        // A search the index answers takes milliseconds: run it at the next turn
-        // of the event loop (which still folds a paste into one search). Shorter
-        // text reads every contact, so wait for more typing first.
-        m_searchTimer->start(ContactStore::searchUsesIndex(text) ? 0 : 150);
+        // Every search shows its first page in milliseconds: run it at the next
+        // turn of the event loop (which still folds a paste into one search).
+        Q_UNUSED(text);
+        m_searchTimer->start(0);
     });
 
     m_stageFilter = new QComboBox(this);
@@ -389,13 +389,16 @@ void MainWindow::showContactSet(const QList<qint64> &contactIds, const QString &
 
 void MainWindow::updateStatus()
 {
-    const qint64 total = ContactStore(*m_database).count().valueOr(0);
     const std::optional<qint64> matching = m_model->knownTotalCount();
-    const qint64 shown = matching.value_or(0);
     const QString file = QDir::toNativeSeparators(m_database->path());
-    if (!matching)
+    if (!matching) {
+        // Not even counting everyone (a scan of a large file) before the list shows.
         m_countLabel->setText(tr("Counting the contacts that match…  ·  %1").arg(file));
-    else if (shown == total)
+        return;
+    }
+    const qint64 total = ContactStore(*m_database).count().valueOr(0);
+    const qint64 shown = *matching;
+    if (shown == total)
         m_countLabel->setText(tr("%1 contacts  ·  %2").arg(total).arg(file));
     else
         m_countLabel->setText(tr("%1 of %2 contacts match  ·  %3").arg(shown).arg(total).arg(file));

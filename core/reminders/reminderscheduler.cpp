@@ -106,8 +106,8 @@ void ReminderScheduler::announce(bool together, Occasion occasion)
             emit remindersDueTogether(*due, together ? occasion : Occasion::SameTime);
         }
     }
-    auto dueNow = store.dueBefore(now.addMSecs(1));
-    const int count = dueNow ? int(dueNow->size()) : 0;
+    auto dueNow = store.countDueBy(now);
+    const int count = dueNow ? int(*dueNow) : 0;
     if (count != m_dueCount) {
         m_dueCount = count;
         emit dueCountChanged(count);
