@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "contacts/addcontactdialog.h"
+#include "contacts/afterpaint.h"
 #include "contacts/contactlistmodel.h"
 #include "contacts/contactpage.h"
 #include "contacts/loginteractiondialog.h"
@@ -409,7 +410,9 @@ void MainWindow::onSelectionChanged()
     if (m_pageAfterList) {
         // Building a contact's page takes longer than the list's new rows:
         // let the list paint first, then show the page of what is selected then.
-        QTimer::singleShot(0, this, &MainWindow::onSelectionChanged);
+        if (!m_pageAfterPaint)
+            m_pageAfterPaint = new AfterPaint(m_table->viewport(), this);
+        m_pageAfterPaint->run([this] { onSelectionChanged(); });
         return;
     }
     const QModelIndex current = m_table->selectionModel()->currentIndex();

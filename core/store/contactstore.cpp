@@ -95,7 +95,8 @@ QString indexedTextLike()
 
 /// The WHERE clause for a list query: fixed SQL fragments chosen by the query,
 /// the user's text only ever bound as a value.
-QString whereClause(const ContactListQuery &query, bool indexReady, QVariantList &values)
+QString whereClause(const ContactListQuery &query, bool indexReady, QVariantList &values,
+                    const QList<qint64> *indexMatches = nullptr)
 {
     QStringList conditions;
     if (!query.includeArchived)
@@ -124,8 +125,14 @@ QString whereClause(const ContactListQuery &query, bool indexReady, QVariantList
         // LIKE, the search's definition, ignores case only for ASCII letters.
         // For ASCII text the two agree, so the index alone answers; other text
         // is checked with LIKE too, among the (few) contacts the index found.
-        conditions << QStringLiteral("c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)");
-        values << ftsPhrase(search);
+        if (indexMatches) {
+            // What the index found already, not looked up a second time.
+            conditions << QStringLiteral("c.id IN (SELECT value FROM json_each(?))");
+            values << Database::jsonIds(*indexMatches);
+        } else {
+            conditions << QStringLiteral("c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)");
+            values << ftsPhrase(search);
+        }
     }
     if (!search.isEmpty() && indexReady && !useIndex && !search.contains(QLatin1Char('\n'))) {
         // Too short for a trigram: LIKE over the index's copy of each contact's
@@ -592,12 +599,26 @@ Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int 
         && !search.contains(QLatin1Char('\n'))) {
         bool many = true;
         if (searchUsesIndex(search)) {
-            auto probe = m_database.scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contact_search WHERE "
-                                                          "contact_search MATCH ? LIMIT 1000)"),
-                                           {ftsPhrase(search)});
+            auto probe = m_database.exec(QStringLiteral("SELECT rowid FROM contact_search WHERE contact_search MATCH ? "
+                                                        "LIMIT 1000"),
+                                         {ftsPhrase(search)});
             if (!probe)
                 return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(probe.error()));
-            many = probe->toInt() >= 1000;
+            QList<qint64> matches;
+            while ((*probe)->next())
+                matches.append((*probe)->value(0).toLongLong());
+            (*probe)->finish();
+            many = matches.size() >= 1000;
+            if (!many) {
+                QVariantList fewValues;
+                const QString fewWhere = whereClause(query, indexReady, fewValues, &matches);
+                fewValues << limit << offset;
+                auto few = m_database.exec(
+                    columns + QStringLiteral("FROM contacts c%1%2 LIMIT ? OFFSET ?").arg(fewWhere, ordered), fewValues);
+                if (!few)
+                    return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(few.error()));
+                return read(**few);
+            }
         }
         if (many) {
             ContactListQuery filters = query;

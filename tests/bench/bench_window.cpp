@@ -140,7 +140,12 @@ int main(int argc, char *argv[])
                    && (window->findChild<QTimer *>(QStringLiteral("searchTimer"))->isActive()
                        || !model->knownTotalCount()))
                 QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-            QCoreApplication::processEvents();
+            // And until the page of the first match, built after the list has
+            // painted, is there: the keystroke timed next finds the window idle,
+            // as it is between a person's keystrokes.
+            guard.restart();
+            while (guard.elapsed() < 200)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         };
         for (SearchKind &kind : kinds) {
             search->setText(kind.typed.chopped(1));
