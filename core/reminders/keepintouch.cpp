@@ -259,19 +259,58 @@ Status KeepInTouch::rearmAll()
         return settings.status();
     const QDateTime now = m_database.clock().now();
 
-    // Every contact that can have a cadence reminder, or still has one, in one read.
+    // Every contact that can have a cadence reminder, or still has one: the
+    // open cadence reminders and the contacts read in order, each once, and
+    // merged here (joining them in SQL costs a lookup per contact).
+    QList<CadenceFacts> open;
+    {
+        auto q = m_database.exec(QStringLiteral("SELECT contact_id, id, due_at, recurrence_every, completed_at FROM "
+                                                "reminders WHERE cadence = 1 AND state <> 'done' ORDER BY contact_id, id"));
+        if (!q)
+            return q.status();
+        while ((*q)->next()) {
+            const qint64 contactId = (*q)->value(0).toLongLong();
+            if (!open.isEmpty() && open.constLast().contactId == contactId)
+                continue; // the lowest-numbered one is the contact's
+            CadenceFacts reminder;
+            reminder.contactId = contactId;
+            reminder.existing = (*q)->value(1).toLongLong();
+            reminder.existingDue = Database::fromStored((*q)->value(2));
+            reminder.existingEvery = (*q)->value(3).toInt();
+            reminder.completedAt = Database::fromStored((*q)->value(4));
+            open.append(reminder);
+        }
+    }
     QList<CadenceFacts> contacts;
     QList<QDateTime> bases;
     qint64 earliest = std::numeric_limits<qint64>::max();
     qint64 latest = std::numeric_limits<qint64>::min();
     {
-        auto q = m_database.exec(QStringLiteral("SELECT %1 WHERE c.keep_in_touch_days > 0 OR c.last_interaction_at "
-                                                "IS NOT NULL OR r.id IS NOT NULL ORDER BY c.id")
-                                     .arg(factsColumns));
+        auto q = m_database.exec(QStringLiteral("SELECT id, keep_in_touch_days, stage, archived, last_interaction_at "
+                                                "FROM contacts ORDER BY id"));
         if (!q)
             return q.status();
+        qsizetype next = 0;
         while ((*q)->next()) {
-            const CadenceFacts facts = factsFrom(**q);
+            CadenceFacts facts;
+            facts.found = true;
+            facts.contactId = (*q)->value(0).toLongLong();
+            while (next < open.size() && open.at(next).contactId < facts.contactId)
+                ++next;
+            const bool hasReminder = next < open.size() && open.at(next).contactId == facts.contactId;
+            facts.ownDays = (*q)->value(1).toInt();
+            if (!hasReminder && facts.ownDays <= 0 && (*q)->value(4).isNull())
+                continue;
+            facts.stage = static_cast<Stage>((*q)->value(2).toInt());
+            facts.archived = (*q)->value(3).toBool();
+            facts.lastInteractionAt = Database::fromStored((*q)->value(4));
+            if (hasReminder) {
+                const CadenceFacts &reminder = open.at(next);
+                facts.existing = reminder.existing;
+                facts.existingDue = reminder.existingDue;
+                facts.existingEvery = reminder.existingEvery;
+                facts.completedAt = reminder.completedAt;
+            }
             const QDateTime base = cadenceBase(facts, now);
             if (base.isValid()) {
                 const qint64 ms = base.toMSecsSinceEpoch();
