@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "contacts/addcontactdialog.h"
+#include "contacts/afterpaint.h"
 #include "contacts/contactlistmodel.h"
 #include "contacts/contactpage.h"
 #include "contacts/loginteractiondialog.h"
@@ -191,10 +192,10 @@ void MainWindow::createCentralWidgets()
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(260);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        // A search the index answers takes milliseconds: run it at the next turn
-        // of the event loop (which still folds a paste into one search). Shorter
-        // text reads every contact, so wait for more typing first.
-        m_searchTimer->start(ContactStore::searchUsesIndex(text) ? 0 : 150);
+        // Every search shows its first page in milliseconds: run it at the next
+        // turn of the event loop (which still folds a paste into one search).
+        Q_UNUSED(text);
+        m_searchTimer->start(0);
     });
 
     m_stageFilter = new QComboBox(this);
@@ -395,13 +396,16 @@ void MainWindow::showContactSet(const QList<qint64> &contactIds, const QString &
 
 void MainWindow::updateStatus()
 {
-    const qint64 total = ContactStore(*m_database).count().valueOr(0);
     const std::optional<qint64> matching = m_model->knownTotalCount();
-    const qint64 shown = matching.value_or(0);
     const QString file = QDir::toNativeSeparators(m_database->path());
-    if (!matching)
+    if (!matching) {
+        // Not even counting everyone (a scan of a large file) before the list shows.
         m_countLabel->setText(tr("Counting the contacts that match…  ·  %1").arg(file));
-    else if (shown == total)
+        return;
+    }
+    const qint64 total = ContactStore(*m_database).count().valueOr(0);
+    const qint64 shown = *matching;
+    if (shown == total)
         m_countLabel->setText(tr("%1 contacts  ·  %2").arg(total).arg(file));
     else
         m_countLabel->setText(tr("%1 of %2 contacts match  ·  %3").arg(shown).arg(total).arg(file));
@@ -412,7 +416,9 @@ void MainWindow::onSelectionChanged()
     if (m_pageAfterList) {
         // Building a contact's page takes longer than the list's new rows:
         // let the list paint first, then show the page of what is selected then.
-        QTimer::singleShot(0, this, &MainWindow::onSelectionChanged);
+        if (!m_pageAfterPaint)
+            m_pageAfterPaint = new AfterPaint(m_table->viewport(), this);
+        m_pageAfterPaint->run([this] { onSelectionChanged(); });
         return;
     }
     const QModelIndex current = m_table->selectionModel()->currentIndex();

@@ -30,6 +30,7 @@ class SearchIndexer;
 
 namespace Rapport::Ui {
 
+class AfterPaint;
 class ContactListModel;
 class FollowUps;
 class ImportController;
@@ -158,6 +159,7 @@ private:
     QTimer *m_searchTimer = nullptr;
     // A search shows its list first and the first match's page right after.
     bool m_pageAfterList = false;
+    AfterPaint *m_pageAfterPaint = nullptr;
     QAction *m_sampleAction = nullptr;
     QAction *m_logAction = nullptr;
     QUndoStack *m_undoStack = nullptr;

@@ -45,12 +45,17 @@ void ReminderScheduler::setHeartbeatInterval(int msecs)
 
 void ReminderScheduler::start()
 {
+    QElapsedTimer took;
+    took.start();
     if (Status armed = KeepInTouch(m_database).rearmAll(); !armed)
         emit failed(armed.error());
+    const qint64 armedMs = took.elapsed();
     m_running = true;
     rememberClock();
     m_heartbeat.start();
     announce(true, Occasion::Started);
+    qCInfo(lcReminders) << "started: cadences re-armed in" << armedMs << "ms, due follow-ups told in"
+                        << took.elapsed() - armedMs << "ms";
 }
 
 void ReminderScheduler::refresh()
@@ -106,8 +111,8 @@ void ReminderScheduler::announce(bool together, Occasion occasion)
             emit remindersDueTogether(*due, together ? occasion : Occasion::SameTime);
         }
     }
-    auto dueNow = store.dueBefore(now.addMSecs(1));
-    const int count = dueNow ? int(dueNow->size()) : 0;
+    auto dueNow = store.countDueBy(now);
+    const int count = dueNow ? int(*dueNow) : 0;
     if (count != m_dueCount) {
         m_dueCount = count;
         emit dueCountChanged(count);

@@ -83,9 +83,20 @@ bool isAscii(const QString &text)
     return std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
 }
 
+/// LIKE over contact_search's stored text (FTS5 keeps it in the table
+/// contact_search_content, a column per indexed column, rowid as id), aliased
+/// `s`: one lookup per contact instead of one per field and tag. Values on one
+/// line never match across the line feeds that keep a contact's values apart.
+QString indexedTextLike()
+{
+    return QStringLiteral("s.c0 LIKE ? ESCAPE '\\' OR s.c1 LIKE ? ESCAPE '\\' OR s.c2 LIKE ? ESCAPE '\\' "
+                          "OR s.c3 LIKE ? ESCAPE '\\' OR s.c4 LIKE ? ESCAPE '\\'");
+}
+
 /// The WHERE clause for a list query: fixed SQL fragments chosen by the query,
 /// the user's text only ever bound as a value.
-QString whereClause(const ContactListQuery &query, bool indexReady, QVariantList &values)
+QString whereClause(const ContactListQuery &query, bool indexReady, QVariantList &values,
+                    const QList<qint64> *indexMatches = nullptr)
 {
     QStringList conditions;
     if (!query.includeArchived)
@@ -114,10 +125,24 @@ QString whereClause(const ContactListQuery &query, bool indexReady, QVariantList
         // LIKE, the search's definition, ignores case only for ASCII letters.
         // For ASCII text the two agree, so the index alone answers; other text
         // is checked with LIKE too, among the (few) contacts the index found.
-        conditions << QStringLiteral("c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)");
-        values << ftsPhrase(search);
+        if (indexMatches) {
+            // What the index found already, not looked up a second time.
+            conditions << QStringLiteral("c.id IN (SELECT value FROM json_each(?))");
+            values << Database::jsonIds(*indexMatches);
+        } else {
+            conditions << QStringLiteral("c.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH ?)");
+            values << ftsPhrase(search);
+        }
     }
-    if (!search.isEmpty() && (!useIndex || !isAscii(search))) {
+    if (!search.isEmpty() && indexReady && !useIndex && !search.contains(QLatin1Char('\n'))) {
+        // Too short for a trigram: LIKE over the index's copy of each contact's
+        // text, one row per contact, instead of over every field and tag.
+        conditions << QStringLiteral("c.id IN (SELECT s.id FROM contact_search_content s WHERE %1)")
+                          .arg(indexedTextLike());
+        const QString pattern = escapeLike(search);
+        for (int i = 0; i < 5; ++i)
+            values << pattern;
+    } else if (!search.isEmpty() && (!useIndex || !isAscii(search))) {
         const QString pattern = escapeLike(search);
         conditions << QStringLiteral(
             "(c.display_name LIKE ? ESCAPE '\\' OR c.organization LIKE ? ESCAPE '\\' "
@@ -136,6 +161,11 @@ const QString nextFollowUpExpression = QStringLiteral(
     "ELSE r.due_at END) FROM reminders r WHERE r.contact_id = c.id AND r.state <> 'done')");
 
 } // namespace
+
+bool ContactStore::searchReadsIndex(const QString &search)
+{
+    return !search.trimmed().isEmpty();
+}
 
 bool ContactStore::searchUsesIndex(const QString &search)
 {
@@ -441,6 +471,35 @@ Result<qint64> ContactStore::count()
     return counted->toLongLong();
 }
 
+Result<QHash<qint64, QString>> ContactStore::names(const QList<qint64> &ids)
+{
+    QHash<qint64, QString> names;
+    if (ids.isEmpty())
+        return names;
+    auto q = m_database.exec(QStringLiteral("SELECT id, display_name FROM contacts WHERE id IN (SELECT value FROM "
+                                            "json_each(?))"),
+                             {Database::jsonIds(ids)});
+    if (!q)
+        return Result<QHash<qint64, QString>>::failure(tr("The contacts could not be read: %1").arg(q.error()));
+    QList<qint64> unnamed;
+    while ((*q)->next()) {
+        const QString name = (*q)->value(1).toString().trimmed();
+        if (name.isEmpty())
+            unnamed.append((*q)->value(0).toLongLong());
+        else
+            names.insert((*q)->value(0).toLongLong(), name);
+    }
+    (*q)->finish();
+    // The stores always keep a name; a file written elsewhere may not.
+    for (qint64 id : std::as_const(unnamed)) {
+        auto contact = get(id);
+        if (!contact)
+            return contact.status();
+        names.insert(id, contact->name());
+    }
+    return names;
+}
+
 Result<QStringList> ContactStore::tagsInUse()
 {
     auto q = m_database.exec(QStringLiteral("SELECT t.name FROM tags t WHERE EXISTS (SELECT 1 FROM contact_tags ct "
@@ -507,7 +566,7 @@ Result<qint64> ContactStore::refreshSearchIndex(int limit)
 Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int offset, int limit)
 {
     bool indexReady = false;
-    if (searchUsesIndex(query.search)) {
+    if (searchReadsIndex(query.search)) {
         auto ready = searchIndexReady();
         if (!ready)
             return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(ready.error()));
@@ -534,48 +593,90 @@ Result<QList<ContactRow>> ContactStore::rows(const ContactListQuery &query, int 
         break;
     }
     order = order.arg(query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
+    const QString columns = QStringLiteral(
+        "SELECT c.id, c.display_name, c.organization, "
+        "(SELECT f.value FROM contact_fields f WHERE f.contact_id = c.id AND f.kind = 'email' "
+        "ORDER BY f.position LIMIT 1), c.stage, c.last_interaction_at, %1 AS next_follow_up, "
+        "(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM contact_tags ct JOIN tags t "
+        "ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY ct.position)), c.archived ")
+                                .arg(nextFollowUpExpression);
+    const QString ordered = QStringLiteral(" ORDER BY %1, c.display_name COLLATE NOCASE, c.id").arg(order);
+    auto read = [](QSqlQuery &r) {
+        QList<ContactRow> rows;
+        while (r.next()) {
+            rows.append(ContactRow{r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(),
+                                   r.value(3).toString(), static_cast<Stage>(r.value(4).toInt()),
+                                   Database::fromStored(r.value(5)), Database::fromStored(r.value(6)),
+                                   r.value(7).toString(), r.value(8).toBool()});
+        }
+        r.finish();
+        return rows;
+    };
     // Left to itself SQLite reads every contact the index found and sorts them
-    // by name: quick for a few, tens of milliseconds for thousands. When many
-    // match, walking the names in order and keeping the found stops after a
-    // page instead (and would read every name when few match). A look at the
-    // index, stopping at a thousand, tells the two apart.
-    QString byName;
-    if (query.sortKey == ContactListQuery::SortKey::Name && indexReady) {
-        auto many = m_database.scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM contact_search WHERE "
-                                                     "contact_search MATCH ? LIMIT 1000)"),
-                                      {ftsPhrase(query.search.trimmed())});
-        if (!many)
-            return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(many.error()));
-        if (many->toInt() >= 1000)
-            byName = QStringLiteral(" INDEXED BY contacts_by_name");
+    // by name: quick for a few, tens of milliseconds for thousands, a quarter
+    // of a second for a mail domain every contact has. When many match,
+    // walking the names in order and testing each contact's text with LIKE
+    // (the search's definition) stops after a page instead, and would read
+    // every name when few match. A look at the index, stopping at a thousand,
+    // tells the two apart; text too short for the index always walks.
+    const QString search = query.search.trimmed();
+    if (query.sortKey == ContactListQuery::SortKey::Name && indexReady && !query.ids
+        && !search.contains(QLatin1Char('\n'))) {
+        bool many = true;
+        if (searchUsesIndex(search)) {
+            auto probe = m_database.exec(QStringLiteral("SELECT rowid FROM contact_search WHERE contact_search MATCH ? "
+                                                        "LIMIT 1000"),
+                                         {ftsPhrase(search)});
+            if (!probe)
+                return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(probe.error()));
+            QList<qint64> matches;
+            while ((*probe)->next())
+                matches.append((*probe)->value(0).toLongLong());
+            (*probe)->finish();
+            many = matches.size() >= 1000;
+            if (!many) {
+                QVariantList fewValues;
+                const QString fewWhere = whereClause(query, indexReady, fewValues, &matches);
+                fewValues << limit << offset;
+                auto few = m_database.exec(
+                    columns + QStringLiteral("FROM contacts c%1%2 LIMIT ? OFFSET ?").arg(fewWhere, ordered), fewValues);
+                if (!few)
+                    return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(few.error()));
+                return read(**few);
+            }
+        }
+        if (many) {
+            ContactListQuery filters = query;
+            filters.search.clear();
+            QVariantList walkValues;
+            QString walkWhere = whereClause(filters, false, walkValues);
+            walkWhere += (walkWhere.isEmpty() ? QStringLiteral(" WHERE (") : QStringLiteral(" AND (")) + indexedTextLike()
+                + QLatin1Char(')');
+            const QString pattern = escapeLike(search);
+            for (int i = 0; i < 5; ++i)
+                walkValues << pattern;
+            walkValues << limit << offset;
+            auto walk = m_database.exec(columns
+                                            + QStringLiteral("FROM contacts c INDEXED BY contacts_by_name CROSS JOIN "
+                                                             "contact_search_content s ON s.id = c.id%1%2 LIMIT ? OFFSET ?")
+                                                  .arg(walkWhere, ordered),
+                                        walkValues);
+            if (!walk)
+                return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(walk.error()));
+            return read(**walk);
+        }
     }
     values << limit << offset;
-    auto q = m_database.exec(
-        QStringLiteral("SELECT c.id, c.display_name, c.organization, "
-                       "(SELECT f.value FROM contact_fields f WHERE f.contact_id = c.id AND f.kind = 'email' "
-                       "ORDER BY f.position LIMIT 1), c.stage, c.last_interaction_at, %1 AS next_follow_up, "
-                       "(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM contact_tags ct JOIN tags t "
-                       "ON t.id = ct.tag_id WHERE ct.contact_id = c.id ORDER BY ct.position)), c.archived "
-                       "FROM contacts c%2%3 ORDER BY %4, c.display_name COLLATE NOCASE, c.id LIMIT ? OFFSET ?")
-            .arg(nextFollowUpExpression, byName, where, order),
-        values);
+    auto q = m_database.exec(columns + QStringLiteral("FROM contacts c%1%2 LIMIT ? OFFSET ?").arg(where, ordered), values);
     if (!q)
         return Result<QList<ContactRow>>::failure(tr("The contacts could not be read: %1").arg(q.error()));
-    QList<ContactRow> rows;
-    while ((*q)->next()) {
-        const QSqlQuery &r = **q;
-        rows.append(ContactRow{r.value(0).toLongLong(), r.value(1).toString(), r.value(2).toString(),
-                               r.value(3).toString(), static_cast<Stage>(r.value(4).toInt()),
-                               Database::fromStored(r.value(5)), Database::fromStored(r.value(6)),
-                               r.value(7).toString(), r.value(8).toBool()});
-    }
-    return rows;
+    return read(**q);
 }
 
 Result<qint64> ContactStore::rowCount(const ContactListQuery &query)
 {
     bool indexReady = false;
-    if (searchUsesIndex(query.search)) {
+    if (searchReadsIndex(query.search)) {
         auto ready = searchIndexReady();
         if (!ready)
             return Result<qint64>::failure(tr("The contacts could not be counted: %1").arg(ready.error()));

@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 
 namespace Rapport::Core {
@@ -34,6 +35,9 @@ public:
     /// Every contact with every detail, ordered by name. Reads each table once.
     Result<QList<Contact>> all();
     Result<bool> exists(qint64 id);
+    /// The names (Contact::name()) of these contacts, read together; ids of
+    /// contacts that are not there are left out.
+    Result<QHash<qint64, QString>> names(const QList<qint64> &ids);
     Result<qint64> count();
     /// The tags at least one contact carries, by name.
     Result<QStringList> tagsInUse();
@@ -42,6 +46,9 @@ public:
     /// contacts' trigram index (three characters or more, one line) rather than
     /// by reading every contact.
     static bool searchUsesIndex(const QString &search);
+    /// Whether rows() and rowCount() read the index's copy of the contacts'
+    /// text for this search (any text: shorter text is matched with LIKE there).
+    static bool searchReadsIndex(const QString &search);
 
     /// Rows for a list, filtered and sorted in SQL.
     Result<QList<ContactRow>> rows(const ContactListQuery &query, int offset, int limit);

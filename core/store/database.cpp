@@ -677,4 +677,16 @@ QDateTime Database::fromStored(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+QString Database::jsonIds(const QList<qint64> &ids)
+{
+    QByteArray list = "[";
+    for (qint64 id : ids) {
+        if (list.size() > 1)
+            list += ',';
+        list += QByteArray::number(id);
+    }
+    list += ']';
+    return QString::fromLatin1(list);
+}
+
 } // namespace Rapport::Core

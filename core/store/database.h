@@ -99,6 +99,9 @@ public:
     /// Milliseconds since the epoch, the form times take in the file.
     static QVariant toStored(const QDateTime &time);
     static QDateTime fromStored(const QVariant &value);
+    /// Ids as one JSON array, to bind as a single value that SQLite's
+    /// json_each() reads as a table, however many there are.
+    static QString jsonIds(const QList<qint64> &ids);
 
 private:
     Database(QString path, QString connectionName, const Clock &clock);

@@ -87,26 +87,47 @@ Result<QDateTime> ReminderStore::nextDueAfter(const QDateTime &now)
 
 Status ReminderStore::markNotified(const QList<qint64> &ids, const QDateTime &at)
 {
-    Transaction transaction(m_database);
-    if (!transaction.status())
-        return transaction.status();
-    for (qint64 id : ids) {
-        auto marked = m_database.exec(QStringLiteral("UPDATE reminders SET notified_at = ? WHERE id = ?"),
-                                      {Database::toStored(at), id});
-        if (!marked)
-            return Status::failure(tr("The follow-up could not be changed: %1").arg(marked.error()));
-    }
-    return transaction.commit();
+    if (ids.isEmpty())
+        return Status::success();
+    // However many fell due together: one statement.
+    auto marked = m_database.exec(QStringLiteral("UPDATE reminders SET notified_at = ? WHERE id IN (SELECT value FROM "
+                                                 "json_each(?))"),
+                                  {Database::toStored(at), Database::jsonIds(ids)});
+    if (!marked)
+        return Status::failure(tr("The follow-up could not be changed: %1").arg(marked.error()));
+    return Status::success();
 }
 
-Result<QList<Reminder>> ReminderStore::read(const QString &where, const QVariantList &values)
+Result<qint64> ReminderStore::countDueBy(const QDateTime &now)
 {
+    auto counted = m_database.scalar(
+        QStringLiteral("SELECT count(*) FROM reminders WHERE state <> 'done' AND %1 <= ?").arg(effectiveDue),
+        {Database::toStored(now)});
+    if (!counted)
+        return Result<qint64>::failure(tr("The follow-ups could not be read: %1").arg(counted.error()));
+    return counted->toLongLong();
+}
+
+Result<QList<Reminder>> ReminderStore::pendingWhere(const QString &condition, const QVariantList &values, int limit)
+{
+    return read(QStringLiteral(" WHERE state <> 'done' AND (%1)").arg(condition), values, limit);
+}
+
+QString ReminderStore::effectiveDueSql()
+{
+    return effectiveDue;
+}
+
+Result<QList<Reminder>> ReminderStore::read(const QString &where, const QVariantList &values, int limit)
+{
+    QVariantList bound = values;
+    bound << limit;
     auto q = m_database.exec(QStringLiteral("SELECT id, contact_id, due_at, note, recurrence_unit, recurrence_every, "
                                             "state, origin, snoozed_until, completed_at, cadence, about_contact_id, "
                                             "about_stage, notified_at FROM reminders%1 "
-                                            "ORDER BY %2, id")
+                                            "ORDER BY %2, id LIMIT ?")
                                  .arg(where, effectiveDue),
-                             values);
+                             bound);
     if (!q)
         return Result<QList<Reminder>>::failure(tr("The follow-ups could not be read: %1").arg(q.error()));
     QList<Reminder> reminders;

@@ -129,8 +129,9 @@ private slots:
         MainWindow window(std::move(reopened).value());
         window.show();
         FollowUps *followUps = window.followUps();
-        // Nothing answers on D-Bus in this test: the catch-up message is a banner.
-        QVERIFY(!followUps->banner()->isHidden());
+        // Nothing answers on D-Bus in this test: the catch-up message is a
+        // banner, shortly after the window has painted.
+        QTRY_VERIFY(!followUps->banner()->isHidden());
         QCOMPARE(followUps->banner()->reminderId(), 0);
         QVERIFY(followUps->banner()->text().contains(u"3 follow-ups fell due while Rapport was closed"));
 

@@ -9,6 +9,7 @@
 
 #include <QDate>
 #include <QLocale>
+#include <QSet>
 #include <QSystemTrayIcon>
 
 namespace Rapport::Ui {
@@ -92,17 +93,28 @@ void ReminderNotifier::notifyTogether(const QList<Reminder> &reminders, Reminder
         summary = tr("%1 follow-ups are due").arg(count);
         break;
     }
+    // Many may fall due together (a first start over a large file): their
+    // names are read at once, and told apart by a set.
+    QList<qint64> contactIds;
+    contactIds.reserve(reminders.size());
+    for (const Reminder &reminder : reminders)
+        contactIds.append(reminder.contactId);
+    const QHash<qint64, QString> namesById = ContactStore(m_database).names(contactIds).valueOr({});
+    constexpr int shownNames = 3;
     QStringList names;
+    QSet<QString> seen;
     for (const Reminder &reminder : reminders) {
-        const QString name = contactName(m_database, reminder.contactId);
-        if (!name.isEmpty() && !names.contains(name))
+        const QString name = namesById.value(reminder.contactId);
+        if (name.isEmpty() || seen.contains(name))
+            continue;
+        seen.insert(name);
+        if (names.size() < shownNames)
             names << name;
     }
-    constexpr int shownNames = 3;
     QString body;
-    if (names.size() > shownNames) {
-        body = tr("%1 and %n more", nullptr, int(names.size()) - shownNames)
-                   .arg(QLocale().createSeparatedList(names.mid(0, shownNames)));
+    if (seen.size() > shownNames) {
+        body = tr("%1 and %n more", nullptr, int(seen.size()) - shownNames)
+                   .arg(QLocale().createSeparatedList(names));
     } else {
         body = QLocale().createSeparatedList(names);
     }

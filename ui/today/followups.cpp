@@ -11,6 +11,7 @@
 #include <QMainWindow>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -79,7 +80,8 @@ void FollowUps::attach(Database &database, QStackedWidget *stack)
     }
 
     m_stack = stack;
-    m_today = new TodayView(database, stack);
+    // Read when first shown: a start shows the contacts, not this.
+    m_today = new TodayView(database, stack, TodayView::Load::WhenShown);
     stack->addWidget(m_today);
     connect(m_today, &TodayView::openContactRequested, this, &FollowUps::openContactRequested);
     connect(m_today, &TodayView::changed, this, &FollowUps::changedHere);
@@ -111,15 +113,46 @@ void FollowUps::attach(Database &database, QStackedWidget *stack)
     connect(m_scheduler.get(), &ReminderScheduler::dueCountChanged, m_tray, &ReminderTray::setDueCount);
     connect(m_scheduler.get(), &ReminderScheduler::dueCountChanged, this, [this] {
         if (m_today)
-            m_today->reload();
+            m_today->reloadWhenShown();
     });
     connect(m_scheduler.get(), &ReminderScheduler::clockJumped, this, [this] {
         if (m_today)
-            m_today->reload();
+            m_today->reloadWhenShown();
     });
     connect(m_scheduler.get(), &ReminderScheduler::failed, this,
             [this](const QString &message) { m_window->statusBar()->showMessage(message, 10000); });
-    m_scheduler->start();
+    // Re-arming every cadence and catching up on what fell due is not needed
+    // to paint the window: it runs at the first turn of the event loop after
+    // the window has painted (or at once, if the window is not shown then).
+    if (m_window->isVisible()) {
+        QTimer::singleShot(0, m_scheduler.get(), &ReminderScheduler::start);
+    } else {
+        m_startWhenPainted = true;
+        m_window->installEventFilter(this);
+        QTimer::singleShot(0, this, [this] {
+            if (!m_window->isVisible())
+                startScheduler();
+        });
+        // Should no paint come (a window kept hidden), follow-ups still notify.
+        QTimer::singleShot(1000, this, &FollowUps::startScheduler);
+    }
+}
+
+void FollowUps::startScheduler()
+{
+    if (!m_startWhenPainted)
+        return;
+    m_startWhenPainted = false;
+    m_window->removeEventFilter(this);
+    if (m_scheduler && !m_scheduler->isRunning())
+        m_scheduler->start();
+}
+
+bool FollowUps::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && m_startWhenPainted && event->type() == QEvent::Paint)
+        QTimer::singleShot(0, this, &FollowUps::startScheduler);
+    return QObject::eventFilter(watched, event);
 }
 
 void FollowUps::refresh()
@@ -127,7 +160,7 @@ void FollowUps::refresh()
     if (m_scheduler)
         m_scheduler->refresh();
     if (m_today)
-        m_today->reload();
+        m_today->reloadWhenShown();
 }
 
 void FollowUps::showToday()

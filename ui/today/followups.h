@@ -60,8 +60,12 @@ signals:
     /// Follow-ups or interactions changed here; lists elsewhere may show them.
     void contactsChanged();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void changedHere();
+    void startScheduler();
 
     QMainWindow *m_window = nullptr;
     Core::Database *m_database = nullptr;
@@ -74,6 +78,7 @@ private:
     QPointer<QWidget> m_before;
     std::unique_ptr<Core::ReminderScheduler> m_scheduler;
     std::unique_ptr<ReminderNotifier> m_notifier;
+    bool m_startWhenPainted = false;
 };
 
 } // namespace Rapport::Ui

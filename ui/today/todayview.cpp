@@ -20,6 +20,8 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -52,7 +54,7 @@ void dim(QWidget *widget)
 
 } // namespace
 
-TodayView::TodayView(Database &database, QWidget *parent)
+TodayView::TodayView(Database &database, QWidget *parent, Load load)
     : QWidget(parent)
     , m_database(database)
 {
@@ -97,6 +99,7 @@ TodayView::TodayView(Database &database, QWidget *parent)
     outer->addWidget(m_problem);
 
     auto *scroll = new QScrollArea(this);
+    m_scroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_content = new QWidget(scroll);
@@ -105,11 +108,30 @@ TodayView::TodayView(Database &database, QWidget *parent)
     m_sections->setSpacing(6);
     scroll->setWidget(m_content);
     outer->addWidget(scroll, 1);
-    reload();
+    if (load == Load::Now)
+        reload();
+    else
+        m_stale = true;
+}
+
+void TodayView::reloadWhenShown()
+{
+    if (isVisible())
+        reload();
+    else
+        m_stale = true;
+}
+
+void TodayView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void TodayView::reload()
 {
+    m_stale = false;
     while (QLayoutItem *item = m_sections->takeAt(0)) {
         // Reloading often starts from a click on a button in these rows: let
         // the click finish before the rows go.
@@ -119,7 +141,7 @@ void TodayView::reload()
         }
         delete item;
     }
-    auto agenda = Agenda::build(m_database);
+    auto agenda = Agenda::build(m_database, m_limits);
     if (!agenda) {
         report(agenda.status());
         m_agenda = {};
@@ -129,14 +151,15 @@ void TodayView::reload()
     const QLocale locale;
     const QDate today = m_database.clock().now().toTimeZone(m_database.clock().timeZone()).date();
     QStringList counts;
-    if (!m_agenda.overdue.isEmpty())
-        counts << tr("%n overdue", nullptr, int(m_agenda.overdue.size()));
-    if (!m_agenda.today.isEmpty())
-        counts << tr("%n due today", nullptr, int(m_agenda.today.size()));
-    if (!m_agenda.thisWeek.isEmpty())
-        counts << tr("%n this week", nullptr, int(m_agenda.thisWeek.size()));
-    if (!m_agenda.goingCold.isEmpty())
-        counts << tr("%n going cold", nullptr, int(m_agenda.goingCold.size()));
+    const Agenda::Counts &total = m_agenda.counts;
+    if (total.overdue > 0)
+        counts << tr("%1 overdue").arg(locale.toString(total.overdue));
+    if (total.today > 0)
+        counts << tr("%1 due today").arg(locale.toString(total.today));
+    if (total.thisWeek > 0)
+        counts << tr("%1 this week").arg(locale.toString(total.thisWeek));
+    if (total.goingCold > 0)
+        counts << tr("%1 going cold").arg(locale.toString(total.goingCold));
     m_summary->setText(locale.toString(today, tr("dddd, d MMMM")) + (counts.isEmpty() ? QString() : QStringLiteral("  ·  "))
                        + counts.join(QStringLiteral("  ·  ")));
 
@@ -149,26 +172,28 @@ void TodayView::reload()
         dim(empty);
         m_sections->addWidget(empty);
     }
-    addSection(tr("Overdue"), QString(), m_agenda.overdue, "todayOverdue");
-    addSection(tr("Due today"), QString(), m_agenda.today, "todayDueToday");
-    addSection(tr("Coming this week"), QString(), m_agenda.thisWeek, "todayThisWeek");
+    addSection(tr("Overdue"), QString(), m_agenda.overdue, total.overdue, &m_limits.overdue, "todayOverdue");
+    addSection(tr("Due today"), QString(), m_agenda.today, total.today, &m_limits.today, "todayDueToday");
+    addSection(tr("Coming this week"), QString(), m_agenda.thisWeek, total.thisWeek, &m_limits.thisWeek,
+               "todayThisWeek");
     addSection(tr("Going cold"), tr("past their keep-in-touch cadence; logging any contact re-arms it"),
-               m_agenda.goingCold, "todayGoingCold");
+               m_agenda.goingCold, total.goingCold, &m_limits.goingCold, "todayGoingCold");
     m_sections->addStretch(1);
 }
 
 void TodayView::addSection(const QString &title, const QString &explanation, const QList<AgendaItem> &items,
-                           const char *objectName)
+                           qint64 count, int *limit, const char *objectName)
 {
-    if (items.isEmpty())
+    if (count == 0)
         return;
+    const QLocale locale;
     auto *section = new QWidget(m_content);
     section->setObjectName(QString::fromLatin1(objectName));
     auto *layout = new QVBoxLayout(section);
     layout->setContentsMargins(0, 14, 0, 0);
     layout->setSpacing(4);
     auto *headingRow = new QHBoxLayout;
-    auto *heading = plain(tr("%1 (%2)").arg(title).arg(items.size()), section);
+    auto *heading = plain(tr("%1 (%2)").arg(title, locale.toString(count)), section);
     QFont font = heading->font();
     font.setBold(true);
     font.setCapitalization(QFont::AllUppercase);
@@ -188,6 +213,25 @@ void TodayView::addSection(const QString &title, const QString &explanation, con
     layout->addWidget(line);
     for (const AgendaItem &item : items)
         layout->addWidget(row(item));
+    if (count > items.size()) {
+        // A long list is read a part at a time; the rest is a click away.
+        const qint64 rest = count - items.size();
+        auto *more = new QPushButton(tr("Show %1 More (%2 Not Shown)")
+                                         .arg(locale.toString(std::min<qint64>(rest, moreShown)), locale.toString(rest)),
+                                     section);
+        more->setObjectName(QString::fromLatin1(objectName) + QStringLiteral("More"));
+        more->setFlat(true);
+        more->setCursor(Qt::PointingHandCursor);
+        more->setStyleSheet(QStringLiteral("QPushButton { text-align: left; padding: 2px 0px; }"));
+        connect(more, &QPushButton::clicked, this, [this, limit, shown = int(items.size())] {
+            *limit = shown + moreShown;
+            const int scrolled = m_scroll->verticalScrollBar()->value();
+            reload();
+            // Where the user was, once the longer list is laid out.
+            QTimer::singleShot(0, this, [this, scrolled] { m_scroll->verticalScrollBar()->setValue(scrolled); });
+        });
+        layout->addWidget(more, 0, Qt::AlignLeft);
+    }
     m_sections->addWidget(section);
 }
 

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace Rapport::Core {
@@ -22,10 +23,18 @@ class TodayView : public QWidget
     Q_OBJECT
 
 public:
-    explicit TodayView(Core::Database &database, QWidget *parent = nullptr);
+    /// Load::WhenShown leaves reading the follow-ups until the view is shown.
+    enum class Load { Now, WhenShown };
+    /// How many follow-ups a section lists at first, and how many more each "Show more" adds.
+    static constexpr int firstShown = 20;
+    static constexpr int moreShown = 100;
+
+    explicit TodayView(Core::Database &database, QWidget *parent = nullptr, Load load = Load::Now);
 
     /// Reads the follow-ups again and rebuilds the lists.
     void reload();
+    /// reload() now if the view is shown, else the next time it is.
+    void reloadWhenShown();
     const Core::Agenda &agenda() const { return m_agenda; }
 
     /// What the row buttons do, for the view and for tests.
@@ -40,9 +49,12 @@ signals:
     /// Something was logged, snoozed, done or added.
     void changed();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void addSection(const QString &title, const QString &explanation, const QList<Core::AgendaItem> &items,
-                    const char *objectName);
+                    qint64 count, int *limit, const char *objectName);
     QWidget *row(const Core::AgendaItem &item);
     QString dueText(const Core::AgendaItem &item) const;
     void openLog(const Core::AgendaItem &item);
@@ -52,6 +64,9 @@ private:
 
     Core::Database &m_database;
     Core::Agenda m_agenda;
+    Core::AgendaLimits m_limits{firstShown, firstShown, firstShown, firstShown};
+    bool m_stale = false;
+    QScrollArea *m_scroll = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_problem = nullptr;
     QWidget *m_content = nullptr;
