@@ -30,6 +30,16 @@ QByteArrayView RowScan::Row::utf8(int column) const
     return m_buffer;
 }
 
+QByteArrayView RowScan::Row::bytes(int column) const
+{
+    if (m_statement) {
+        const auto *blob = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
+        return QByteArrayView(blob, sqlite3_column_bytes(m_statement, column));
+    }
+    m_buffer = m_query->value(column).toByteArray();
+    return m_buffer;
+}
+
 Status RowScan::run(Database &database, const QString &sql, const QVariantList &values,
                     const std::function<void(const Row &)> &each)
 {

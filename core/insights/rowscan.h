@@ -31,6 +31,8 @@ public:
         bool isNull(int column) const;
         /// The value as UTF-8 bytes, valid until the next call.
         QByteArrayView utf8(int column) const;
+        /// A BLOB's bytes, valid until the next call.
+        QByteArrayView bytes(int column) const;
 
     private:
         friend class RowScan;

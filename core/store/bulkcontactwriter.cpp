@@ -4,16 +4,143 @@
 
 #include <QSqlDatabase>
 #include <QSqlDriver>
+#include <QStringEncoder>
+#include <QtEndian>
 
 #include <sqlite3.h>
+
+// Debian's libxxhash, inlined: the digest of every imported card.
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 namespace Rapport::Core {
 
 namespace {
 
+/// Rows per INSERT: a block is written as statements of 256, 128, … 1 rows,
+/// so that a handful of statements are prepared whatever the numbers.
 constexpr int blockRows = 256;
+/// Contacts gathered before they are written, with all their rows.
+constexpr int contactBlock = 128;
 
 } // namespace
+
+EncodedContact::EncodedContact(const Contact &c)
+{
+    // Room for all the text at once (at most three bytes per UTF-16 unit).
+    qsizetype length = 0;
+    for (const QString *text : {&c.uid, &c.displayName, &c.givenName, &c.familyName, &c.organization, &c.title,
+                                &c.notes, &c.extraProperties})
+        length += text->size();
+    for (const auto *fields : {&c.emails, &c.phones, &c.urls}) {
+        for (const ContactField &f : *fields)
+            length += f.value.size() + f.label.size();
+    }
+    for (const PostalAddress &a : c.addresses)
+        length += a.street.size() + a.locality.size() + a.region.size() + a.country.size() + 16;
+    for (const SocialProfile &p : c.socialProfiles)
+        length += p.service.size() + p.handle.size();
+    for (const QString &tag : c.tags)
+        length += tag.size();
+    m_text.reserve(3 * length + 64);
+
+    const QString name = c.name();
+    m_hasName = !name.trimmed().isEmpty();
+    int column = 0;
+    for (const QString *text : {&c.uid, &name, &c.givenName, &c.familyName, &c.additionalNames, &c.honorificPrefix,
+                                &c.honorificSuffix, &c.nickname, &c.organization, &c.title, &c.birthday,
+                                &c.anniversary, &c.photoMimeType, &c.notes, &c.extraProperties})
+        m_columns[column++] = append(*text);
+    m_photo = c.photo;
+
+    for (const auto &[kind, fields] : {std::pair{"email", &c.emails}, std::pair{"phone", &c.phones},
+                                       std::pair{"url", &c.urls}}) {
+        int position = 0;
+        for (const ContactField &f : *fields) {
+            const QString value = f.value.trimmed();
+            if (!value.isEmpty())
+                m_fields.append(FieldRow{kind, position++, append(value), append(f.label), f.preferred});
+        }
+    }
+    int position = 0;
+    for (const SocialProfile &profile : c.socialProfiles) {
+        const QString handle = profile.handle.trimmed();
+        if (!handle.isEmpty())
+            m_fields.append(FieldRow{"social", position++, append(handle), append(profile.service.toLower()), false});
+    }
+    position = 0;
+    for (const PostalAddress &a : c.addresses) {
+        if (a.isEmpty())
+            continue;
+        AddressRow row{position++, {}};
+        int part = 0;
+        for (const QString *text : {&a.label, &a.street, &a.locality, &a.region, &a.postalCode, &a.country})
+            row.parts[part++] = append(*text);
+        m_addresses.append(row);
+    }
+    for (const QString &rawTag : c.tags) {
+        QString tag = rawTag.trimmed();
+        if (!tag.isEmpty()) {
+            m_tagTexts.append(append(tag));
+            m_tags.append(std::move(tag));
+        }
+    }
+}
+
+EncodedContact::Text EncodedContact::append(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    // Straight into the buffer: no QByteArray per piece.
+    QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    const qsizetype offset = m_text.size();
+    m_text.resize(offset + encoder.requiredSpace(text.size()));
+    char *end = encoder.appendToBuffer(m_text.data() + offset, text);
+    m_text.resize(end - m_text.constData());
+    return Text{int(offset), int(m_text.size() - offset)};
+}
+
+QByteArray EncodedContact::digest() const
+{
+    XXH3_state_t state;
+    XXH3_INITSTATE(&state);
+    XXH3_128bits_reset(&state);
+    // Each piece with its length in front (little-endian), so that no two
+    // different contacts feed the same bytes.
+    auto add = [&state](const char *data, qsizetype size) {
+        const quint32 n = qToLittleEndian(quint32(size));
+        XXH3_128bits_update(&state, &n, sizeof n);
+        XXH3_128bits_update(&state, data, size_t(size));
+    };
+    auto addText = [this, &add](Text t) { add(m_text.constData() + t.offset, t.size); };
+    auto addNumber = [&add](qint32 number) {
+        const qint32 n = qToLittleEndian(number);
+        add(reinterpret_cast<const char *>(&n), sizeof n);
+    };
+    for (const Text t : m_columns)
+        addText(t);
+    add(m_photo.constData(), m_photo.size());
+    addNumber(qint32(m_fields.size()));
+    for (const FieldRow &f : m_fields) {
+        add(f.kind, qstrlen(f.kind));
+        addNumber(f.position);
+        addText(f.value);
+        addText(f.label);
+        addNumber(f.preferred ? 1 : 0);
+    }
+    addNumber(qint32(m_addresses.size()));
+    for (const AddressRow &a : m_addresses) {
+        for (const Text t : a.parts)
+            addText(t);
+    }
+    addNumber(qint32(m_tagTexts.size()));
+    for (const Text t : m_tagTexts)
+        addText(t);
+    const XXH128_hash_t hash = XXH3_128bits_digest(&state);
+    XXH128_canonical_t canonical;
+    XXH128_canonicalFromHash(&canonical, hash);
+    return QByteArray(reinterpret_cast<const char *>(canonical.digest), sizeof canonical.digest);
+}
 
 BulkContactWriter::BulkContactWriter(Database &database)
     : m_database(database)
@@ -25,6 +152,11 @@ BulkContactWriter::BulkContactWriter(Database &database)
         m_status = Status::failure(tr("The data file's connection is not SQLite."));
         return;
     }
+    m_contacts = {"INSERT INTO contacts (id, uid, display_name, given_name, family_name, additional_names, "
+                  "honorific_prefix, honorific_suffix, nickname, organization, title, birthday, anniversary, "
+                  "photo_mime, notes, extra_properties, photo, created_at, updated_at) VALUES ",
+                  19,
+                  {}};
     m_fields = {"INSERT INTO contact_fields (contact_id, kind, position, value, label, preferred) VALUES ", 6, {}};
     m_addresses = {"INSERT INTO contact_addresses (contact_id, position, label, street, locality, region, postal_code, "
                    "country) VALUES ",
@@ -34,26 +166,35 @@ BulkContactWriter::BulkContactWriter(Database &database)
     m_created = {"INSERT OR IGNORE INTO import_batch_contacts (batch_id, contact_id, action) VALUES ", 3, {}};
     m_sources = {"INSERT INTO contact_sources (fingerprint, contact_id, batch_id) VALUES ", 3, {}};
     const char *single[] = {
-        "INSERT INTO contacts (uid, display_name, given_name, family_name, additional_names, honorific_prefix, "
-        "honorific_suffix, nickname, organization, title, birthday, anniversary, photo, photo_mime, notes, "
-        "extra_properties, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         "INSERT INTO tags (name) VALUES (?)",
         "SELECT id FROM tags WHERE name = ?",
     };
-    sqlite3_stmt **targets[] = {&m_insertContact, &m_insertTag, &m_findTag};
-    for (int i = 0; i < 3; ++i) {
+    sqlite3_stmt **targets[] = {&m_insertTag, &m_findTag};
+    for (int i = 0; i < 2; ++i) {
         if (sqlite3_prepare_v3(m_db, single[i], -1, SQLITE_PREPARE_PERSISTENT, targets[i], nullptr) != SQLITE_OK) {
             m_status = Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
             return;
         }
     }
+    // The ids SQLite would give (one more than the largest), given here: the
+    // transaction holds the only writer.
+    sqlite3_stmt *last = nullptr;
+    if (sqlite3_prepare_v2(m_db, "SELECT max(id) FROM contacts", -1, &last, nullptr) != SQLITE_OK
+        || sqlite3_step(last) != SQLITE_ROW) {
+        m_status = Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
+    } else if (sqlite3_column_int64(last, 0) == std::numeric_limits<sqlite3_int64>::max()) {
+        m_status = Status::failure(tr("The data file has run out of contact numbers."));
+    } else {
+        m_firstId = m_nextId = sqlite3_column_int64(last, 0) + 1;
+    }
+    sqlite3_finalize(last);
 }
 
 BulkContactWriter::~BulkContactWriter()
 {
-    for (sqlite3_stmt *s : {m_insertContact, m_insertTag, m_findTag})
+    for (sqlite3_stmt *s : {m_insertTag, m_findTag})
         sqlite3_finalize(s);
-    for (MultiRowInsert *insert : {&m_fields, &m_addresses, &m_tagLinks, &m_created, &m_sources}) {
+    for (MultiRowInsert *insert : {&m_contacts, &m_fields, &m_addresses, &m_tagLinks, &m_created, &m_sources}) {
         for (sqlite3_stmt *s : std::as_const(insert->statements))
             sqlite3_finalize(s);
     }
@@ -83,30 +224,46 @@ sqlite3_stmt *BulkContactWriter::statement(MultiRowInsert &insert, int rows)
     return prepared;
 }
 
-void BulkContactWriter::bindText(sqlite3_stmt *statement, int index, const QString &text)
-{
-    // The file holds UTF-8: binding UTF-16 would have SQLite convert each
-    // value into a buffer of its own, a third of writing a card. Qt converts
-    // faster, and the values stay here until the statement has run.
-    if (text.isEmpty()) {
-        sqlite3_bind_text(statement, index, "", 0, SQLITE_STATIC);
-        return;
-    }
-    const QByteArray &utf8 = m_boundText.emplace_back(text.toUtf8());
-    sqlite3_bind_text(statement, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
-}
-
 Status BulkContactWriter::step(sqlite3_stmt *statement)
 {
     if (!statement)
         return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
     const int rc = sqlite3_step(statement);
     sqlite3_reset(statement);
-    m_boundText.clear();
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)
         return Status::success();
     return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
 }
+
+namespace {
+
+/// Writes `count` rows through `insert` in statements of 256, 128, … rows;
+/// bind(statement, firstParameter, row) binds one row.
+template<typename Statement, typename Step, typename Bind>
+Status writeRows(Statement &&statementFor, Step &&step, qsizetype count, int columns, Bind &&bind)
+{
+    qsizetype row = 0;
+    for (int rows = blockRows; rows > 0; rows /= 2) {
+        while (count - row >= rows) {
+            sqlite3_stmt *s = statementFor(rows);
+            if (!s)
+                return step(nullptr);
+            for (int r = 0; r < rows; ++r)
+                bind(s, r * columns + 1, row + r);
+            if (Status written = step(s); !written)
+                return written;
+            row += rows;
+        }
+    }
+    return Status::success();
+}
+
+void bindPiece(sqlite3_stmt *s, int index, const QByteArray &text, int offset, int size)
+{
+    sqlite3_bind_text(s, index, size ? text.constData() + offset : "", size, SQLITE_STATIC);
+}
+
+} // namespace
 
 Result<qint64> BulkContactWriter::tagId(const QString &name)
 {
@@ -119,14 +276,14 @@ Result<qint64> BulkContactWriter::tagId(const QString &name)
     }
     if (const auto it = m_tags.constFind(key); it != m_tags.constEnd())
         return *it;
-    bindText(m_findTag, 1, name);
+    const QByteArray utf8 = name.toUtf8();
+    sqlite3_bind_text(m_findTag, 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
     qint64 id = 0;
     if (sqlite3_step(m_findTag) == SQLITE_ROW)
         id = sqlite3_column_int64(m_findTag, 0);
     sqlite3_reset(m_findTag);
-    m_boundText.clear();
     if (id == 0) {
-        bindText(m_insertTag, 1, name);
+        sqlite3_bind_text(m_insertTag, 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
         if (Status inserted = step(m_insertTag); !inserted)
             return inserted;
         id = sqlite3_last_insert_rowid(m_db);
@@ -135,120 +292,115 @@ Result<qint64> BulkContactWriter::tagId(const QString &name)
     return id;
 }
 
-Result<qint64> BulkContactWriter::add(const Contact &c)
+Result<qint64> BulkContactWriter::add(EncodedContact &&contact)
 {
     if (!m_status)
         return m_status;
-    const QString name = c.name();
-    if (name.trimmed().isEmpty())
+    if (!contact.hasName())
         return Result<qint64>::failure(tr("A contact needs a name, an organization or an email address."));
-    sqlite3_stmt *insert = m_insertContact;
-    const qint64 now = m_database.clock().now().toMSecsSinceEpoch();
-    int i = 1;
-    for (const QString *text : {&c.uid, &name, &c.givenName, &c.familyName, &c.additionalNames, &c.honorificPrefix,
-                                &c.honorificSuffix, &c.nickname, &c.organization, &c.title, &c.birthday,
-                                &c.anniversary})
-        bindText(insert, i++, *text);
-    if (c.photo.isEmpty())
-        sqlite3_bind_null(insert, i++);
-    else
-        sqlite3_bind_blob(insert, i++, c.photo.constData(), int(c.photo.size()), SQLITE_STATIC);
-    bindText(insert, i++, c.photoMimeType);
-    bindText(insert, i++, c.notes);
-    bindText(insert, i++, c.extraProperties);
-    sqlite3_bind_int64(insert, i++, now);
-    sqlite3_bind_int64(insert, i++, now);
-    if (Status inserted = step(insert); !inserted)
-        return Result<qint64>::failure(tr("The contact could not be saved: %1").arg(inserted.error()));
-    const qint64 id = sqlite3_last_insert_rowid(m_db);
-
-    // Emails, phones, web addresses and profiles: one statement for all.
-    m_fieldRows.clear();
-    for (const auto &[kind, fields] : {std::pair{"email", &c.emails}, std::pair{"phone", &c.phones},
-                                       std::pair{"url", &c.urls}}) {
-        int position = 0;
-        for (const ContactField &f : *fields) {
-            QString value = f.value.trimmed();
-            if (!value.isEmpty())
-                m_fieldRows.append(Field{kind, position++, std::move(value), &f.label, f.preferred});
-        }
-    }
-    QStringList services;
-    services.reserve(c.socialProfiles.size());
-    int position = 0;
-    for (const SocialProfile &profile : c.socialProfiles) {
-        QString handle = profile.handle.trimmed();
-        if (handle.isEmpty())
-            continue;
-        services.append(profile.service.toLower());
-        m_fieldRows.append(Field{"social", position++, std::move(handle), &services.constLast(), false});
-    }
-    for (qsizetype start = 0; start < m_fieldRows.size(); start += blockRows) {
-        const int rows = int(std::min<qsizetype>(blockRows, m_fieldRows.size() - start));
-        sqlite3_stmt *s = statement(m_fields, rows);
-        if (!s)
-            return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
-        for (int r = 0; r < rows; ++r) {
-            const Field &f = m_fieldRows.at(start + r);
-            const int base = r * 6;
-            sqlite3_bind_int64(s, base + 1, id);
-            sqlite3_bind_text(s, base + 2, f.kind, -1, SQLITE_STATIC);
-            sqlite3_bind_int(s, base + 3, f.position);
-            bindText(s, base + 4, f.value);
-            bindText(s, base + 5, *f.label);
-            sqlite3_bind_int(s, base + 6, f.preferred ? 1 : 0);
-        }
-        if (Status written = step(s); !written)
-            return written;
-    }
-
-    QList<const PostalAddress *> addresses;
-    for (const PostalAddress &a : c.addresses) {
-        if (!a.isEmpty())
-            addresses.append(&a);
-    }
-    for (qsizetype start = 0; start < addresses.size(); start += blockRows) {
-        const int rows = int(std::min<qsizetype>(blockRows, addresses.size() - start));
-        sqlite3_stmt *s = statement(m_addresses, rows);
-        if (!s)
-            return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
-        for (int r = 0; r < rows; ++r) {
-            const PostalAddress &a = *addresses.at(start + r);
-            const int base = r * 8;
-            sqlite3_bind_int64(s, base + 1, id);
-            sqlite3_bind_int(s, base + 2, int(start + r));
-            int column = base + 3;
-            for (const QString *text : {&a.label, &a.street, &a.locality, &a.region, &a.postalCode, &a.country})
-                bindText(s, column++, *text);
-        }
-        if (Status written = step(s); !written)
-            return written;
-    }
-
-    QList<qint64> tagIds;
-    for (const QString &rawTag : c.tags) {
-        const QString tag = rawTag.trimmed();
-        if (tag.isEmpty())
-            continue;
-        auto tagRow = tagId(tag);
-        if (!tagRow)
-            return tagRow.status();
-        tagIds.append(*tagRow);
-    }
-    for (qsizetype start = 0; start < tagIds.size(); start += blockRows) {
-        const int rows = int(std::min<qsizetype>(blockRows, tagIds.size() - start));
-        sqlite3_stmt *s = statement(m_tagLinks, rows);
-        if (!s)
-            return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
-        for (int r = 0; r < rows; ++r) {
-            sqlite3_bind_int64(s, r * 3 + 1, id);
-            sqlite3_bind_int64(s, r * 3 + 2, tagIds.at(start + r));
-            sqlite3_bind_int(s, r * 3 + 3, int(start + r));
-        }
-        if (Status written = step(s); !written)
+    if (m_nextId == std::numeric_limits<qint64>::max())
+        return Result<qint64>::failure(tr("The data file has run out of contact numbers."));
+    m_pendingContacts.append(std::move(contact));
+    const qint64 id = m_nextId++;
+    if (m_pendingContacts.size() >= contactBlock) {
+        if (Status written = flushContacts(); !written)
             return written;
     }
     return id;
+}
+
+Status BulkContactWriter::flushContacts()
+{
+    const qsizetype count = m_pendingContacts.size();
+    if (count == 0)
+        return Status::success();
+    const qint64 firstId = m_nextId - count;
+    const qint64 now = m_database.clock().now().toMSecsSinceEpoch();
+    auto stepper = [this](sqlite3_stmt *s) { return step(s); };
+
+    Status written = writeRows([this](int rows) { return statement(m_contacts, rows); }, stepper, count, 19,
+                               [&](sqlite3_stmt *s, int p, qsizetype row) {
+                                   const EncodedContact &c = m_pendingContacts.at(row);
+                                   sqlite3_bind_int64(s, p, firstId + row);
+                                   for (int t = 0; t < EncodedContact::textColumns; ++t)
+                                       bindPiece(s, p + 1 + t, c.m_text, c.m_columns[t].offset, c.m_columns[t].size);
+                                   const int after = p + 1 + EncodedContact::textColumns;
+                                   if (c.m_photo.isEmpty())
+                                       sqlite3_bind_null(s, after);
+                                   else
+                                       sqlite3_bind_blob(s, after, c.m_photo.constData(), int(c.m_photo.size()),
+                                                         SQLITE_STATIC);
+                                   sqlite3_bind_int64(s, after + 1, now);
+                                   sqlite3_bind_int64(s, after + 2, now);
+                               });
+    if (!written) {
+        m_pendingContacts.clear();
+        return Status::failure(tr("The contacts could not be saved: %1").arg(written.error()));
+    }
+
+    // Every row of every contact in the block, in statements of many contacts.
+    struct Ref
+    {
+        qsizetype contact;
+        qsizetype row;
+    };
+    QList<Ref> fields;
+    QList<Ref> addresses;
+    QList<std::pair<qsizetype, qint64>> tags;
+    for (qsizetype i = 0; i < count && written; ++i) {
+        const EncodedContact &c = m_pendingContacts.at(i);
+        for (qsizetype f = 0; f < c.m_fields.size(); ++f)
+            fields.append(Ref{i, f});
+        for (qsizetype a = 0; a < c.m_addresses.size(); ++a)
+            addresses.append(Ref{i, a});
+        for (const QString &tag : c.m_tags) {
+            auto tagRow = tagId(tag);
+            if (!tagRow)
+                written = tagRow.status();
+            else
+                tags.append({i, *tagRow});
+        }
+    }
+    if (written) {
+        written = writeRows([this](int rows) { return statement(m_fields, rows); }, stepper, fields.size(), 6,
+                            [&](sqlite3_stmt *s, int p, qsizetype row) {
+                                const Ref ref = fields.at(row);
+                                const EncodedContact &c = m_pendingContacts.at(ref.contact);
+                                const EncodedContact::FieldRow &f = c.m_fields.at(ref.row);
+                                sqlite3_bind_int64(s, p, firstId + ref.contact);
+                                sqlite3_bind_text(s, p + 1, f.kind, -1, SQLITE_STATIC);
+                                sqlite3_bind_int(s, p + 2, f.position);
+                                bindPiece(s, p + 3, c.m_text, f.value.offset, f.value.size);
+                                bindPiece(s, p + 4, c.m_text, f.label.offset, f.label.size);
+                                sqlite3_bind_int(s, p + 5, f.preferred ? 1 : 0);
+                            });
+    }
+    if (written) {
+        written = writeRows([this](int rows) { return statement(m_addresses, rows); }, stepper, addresses.size(), 8,
+                            [&](sqlite3_stmt *s, int p, qsizetype row) {
+                                const Ref ref = addresses.at(row);
+                                const EncodedContact &c = m_pendingContacts.at(ref.contact);
+                                const EncodedContact::AddressRow &a = c.m_addresses.at(ref.row);
+                                sqlite3_bind_int64(s, p, firstId + ref.contact);
+                                sqlite3_bind_int(s, p + 1, a.position);
+                                for (int part = 0; part < 6; ++part)
+                                    bindPiece(s, p + 2 + part, c.m_text, a.parts[part].offset, a.parts[part].size);
+                            });
+    }
+    if (written) {
+        // A tag's position is its place among the contact's tags.
+        QList<int> positions(tags.size());
+        for (qsizetype t = 0; t < tags.size(); ++t)
+            positions[t] = t > 0 && tags.at(t - 1).first == tags.at(t).first ? positions.at(t - 1) + 1 : 0;
+        written = writeRows([this](int rows) { return statement(m_tagLinks, rows); }, stepper, tags.size(), 3,
+                            [&](sqlite3_stmt *s, int p, qsizetype row) {
+                                sqlite3_bind_int64(s, p, firstId + tags.at(row).first);
+                                sqlite3_bind_int64(s, p + 1, tags.at(row).second);
+                                sqlite3_bind_int(s, p + 2, positions.at(row));
+                            });
+    }
+    m_pendingContacts.clear();
+    return written;
 }
 
 Status BulkContactWriter::recordCreated(qint64 batchId, qint64 contactId)
@@ -266,44 +418,37 @@ Status BulkContactWriter::recordSource(const QByteArray &fingerprint, qint64 con
 
 Status BulkContactWriter::flushCreated()
 {
-    const int rows = int(m_pendingCreated.size() / 2);
-    if (rows == 0)
-        return Status::success();
-    sqlite3_stmt *s = statement(m_created, rows);
-    if (!s)
-        return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
-    for (int r = 0; r < rows; ++r) {
-        sqlite3_bind_int64(s, r * 3 + 1, m_pendingCreated.at(2 * r + 1));
-        sqlite3_bind_int64(s, r * 3 + 2, m_pendingCreated.at(2 * r));
-        sqlite3_bind_text(s, r * 3 + 3, "created", -1, SQLITE_STATIC);
-    }
-    Status written = step(s);
+    Status written = writeRows([this](int rows) { return statement(m_created, rows); },
+                               [this](sqlite3_stmt *s) { return step(s); }, m_pendingCreated.size() / 2, 3,
+                               [this](sqlite3_stmt *s, int p, qsizetype row) {
+                                   sqlite3_bind_int64(s, p, m_pendingCreated.at(2 * row + 1));
+                                   sqlite3_bind_int64(s, p + 1, m_pendingCreated.at(2 * row));
+                                   sqlite3_bind_text(s, p + 2, "created", -1, SQLITE_STATIC);
+                               });
     m_pendingCreated.clear();
     return written;
 }
 
 Status BulkContactWriter::flushSources()
 {
-    const int rows = int(m_pendingSources.size());
-    if (rows == 0)
-        return Status::success();
-    sqlite3_stmt *s = statement(m_sources, rows);
-    if (!s)
-        return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
-    for (int r = 0; r < rows; ++r) {
-        const Source &source = m_pendingSources.at(r);
-        sqlite3_bind_blob(s, r * 3 + 1, source.fingerprint.constData(), int(source.fingerprint.size()),
-                          SQLITE_STATIC);
-        sqlite3_bind_int64(s, r * 3 + 2, source.contactId);
-        sqlite3_bind_int64(s, r * 3 + 3, source.batchId);
-    }
-    Status written = step(s);
+    Status written = writeRows([this](int rows) { return statement(m_sources, rows); },
+                               [this](sqlite3_stmt *s) { return step(s); }, m_pendingSources.size(), 3,
+                               [this](sqlite3_stmt *s, int p, qsizetype row) {
+                                   const Source &source = m_pendingSources.at(row);
+                                   sqlite3_bind_blob(s, p, source.fingerprint.constData(),
+                                                     int(source.fingerprint.size()), SQLITE_STATIC);
+                                   sqlite3_bind_int64(s, p + 1, source.contactId);
+                                   sqlite3_bind_int64(s, p + 2, source.batchId);
+                               });
     m_pendingSources.clear();
     return written;
 }
 
 Status BulkContactWriter::flush()
 {
+    // Contacts first: the bookkeeping rows point at them.
+    if (Status contacts = flushContacts(); !contacts)
+        return contacts;
     if (Status created = flushCreated(); !created)
         return created;
     return flushSources();

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QList>
 
+#include <array>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -14,11 +16,67 @@ namespace Rapport::Core {
 
 class Database;
 
-/// Writes many new contacts fast, for imports: statements prepared once on
-/// SQLite itself, a contact's emails, phones and profiles in one multi-row
-/// INSERT, the import's bookkeeping rows gathered and written in blocks, tags
-/// cached. It must be used inside a Transaction; what it writes lands or not
-/// with that transaction. Call flush() before the transaction commits.
+/// A new contact as the rows BulkContactWriter writes, its text already in
+/// UTF-8 and trimmed. Making one is half the work of writing a contact, and
+/// it needs no connection: an import makes them on its reading thread.
+class EncodedContact
+{
+public:
+    EncodedContact() = default;
+    explicit EncodedContact(const Contact &contact);
+
+    /// False when the contact has nothing to be called by (it cannot be saved).
+    bool hasName() const { return m_hasName; }
+    /// 16 bytes that tell this contact's rows from any other's (XXH3-128 of
+    /// them all): the same for the same card read again, in any version.
+    QByteArray digest() const;
+
+private:
+    friend class BulkContactWriter;
+
+    /// A piece of m_text.
+    struct Text
+    {
+        int offset = 0;
+        int size = 0;
+    };
+    Text append(const QString &text);
+
+    struct FieldRow
+    {
+        const char *kind;
+        int position;
+        Text value;
+        Text label;
+        bool preferred;
+    };
+    struct AddressRow
+    {
+        int position;
+        std::array<Text, 6> parts;
+    };
+    /// uid, name, given, family, additional, prefix, suffix, nickname,
+    /// organization, title, birthday, anniversary, photo type, notes, extras.
+    static constexpr int textColumns = 15;
+
+    QByteArray m_text;
+    std::array<Text, textColumns> m_columns{};
+    QByteArray m_photo;
+    QList<FieldRow> m_fields;
+    QList<AddressRow> m_addresses;
+    QStringList m_tags;
+    QList<Text> m_tagTexts;
+    bool m_hasName = false;
+};
+
+/// Writes many new contacts fast, for imports. It holds the write transaction's
+/// next contact id itself, so that it can return a new contact's id at once
+/// and write contacts, their emails, phones and profiles, their addresses and
+/// tags, and the import's bookkeeping, each in multi-row INSERTs of many
+/// contacts, prepared once on SQLite itself. It must be used inside a
+/// Transaction (nobody else may add contacts meanwhile); what it writes lands
+/// or not with that transaction. Call flush() before anything reads what it
+/// wrote, and before the transaction commits.
 class BulkContactWriter
 {
     Q_DECLARE_TR_FUNCTIONS(Rapport::Core::BulkContactWriter)
@@ -31,11 +89,14 @@ public:
 
     Status status() const { return m_status; }
 
-    /// Inserts a contact with all its details; returns its id.
-    Result<qint64> add(const Contact &contact);
-    /// Notes that an import batch created a contact (written in blocks).
+    /// Adds a contact with all its details (written by a later flush); returns its id.
+    Result<qint64> add(EncodedContact &&contact);
+    Result<qint64> add(const Contact &contact) { return add(EncodedContact(contact)); }
+    /// Whether `id` is a contact this writer added.
+    bool added(qint64 id) const { return id > m_firstId - 1 && id < m_nextId; }
+    /// Notes that an import batch created a contact.
     Status recordCreated(qint64 batchId, qint64 contactId);
-    /// Notes which imported card a contact holds (written in blocks).
+    /// Notes which imported card a contact holds.
     Status recordSource(const QByteArray &fingerprint, qint64 contactId, qint64 batchId);
     /// Writes what is still gathered.
     Status flush();
@@ -50,35 +111,26 @@ private:
         QHash<int, sqlite3_stmt *> statements;
     };
     sqlite3_stmt *statement(MultiRowInsert &insert, int rows);
-    /// Binds `text` as UTF-8, kept in m_boundText until the next step().
-    void bindText(sqlite3_stmt *statement, int index, const QString &text);
     Status step(sqlite3_stmt *statement);
     Result<qint64> tagId(const QString &name);
+    Status flushContacts();
     Status flushCreated();
     Status flushSources();
 
-    struct Field
-    {
-        const char *kind;
-        int position;
-        QString value;
-        const QString *label;
-        bool preferred;
-    };
-
     Database &m_database;
     sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_insertContact = nullptr;
     sqlite3_stmt *m_insertTag = nullptr;
     sqlite3_stmt *m_findTag = nullptr;
+    MultiRowInsert m_contacts;
     MultiRowInsert m_fields;
     MultiRowInsert m_addresses;
     MultiRowInsert m_tagLinks;
     MultiRowInsert m_created;
     MultiRowInsert m_sources;
+    qint64 m_firstId = 1;
+    qint64 m_nextId = 1;
     QHash<QString, qint64> m_tags;
-    QList<Field> m_fieldRows;
-    QList<QByteArray> m_boundText;
+    QList<EncodedContact> m_pendingContacts;
     QList<qint64> m_pendingCreated;
     struct Source
     {

@@ -6,10 +6,14 @@
 #include "store/database.h"
 #include "testdatafile.h"
 #include "vcard/vcardimporter.h"
+#include "vcard/vcardreader.h"
 #include "vcard/vcardwriter.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <initializer_list>
@@ -73,6 +77,49 @@ QString describe(const ImportPlan &plan)
     return out.join(u'\n');
 }
 
+/// The fingerprint Rapport stored for an imported card until December 2026
+/// (SHA-1 of the parsed card's text as UTF-16), written out here as the
+/// frozen format that data files of then still hold.
+QByteArray oldFingerprint(const Contact &c)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    auto add = [&hash](const QString &text) {
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(text.constData()), text.size() * 2));
+        hash.addData(QByteArrayView("\x1f", 1));
+    };
+    for (const QString *text : {&c.uid, &c.displayName, &c.givenName, &c.familyName, &c.additionalNames,
+                                &c.honorificPrefix, &c.honorificSuffix, &c.nickname, &c.organization, &c.title,
+                                &c.birthday, &c.anniversary, &c.notes, &c.extraProperties})
+        add(*text);
+    for (const auto *fields : {&c.emails, &c.phones, &c.urls}) {
+        for (const ContactField &field : *fields) {
+            add(field.value);
+            add(field.label);
+        }
+        add(u"|"_s);
+    }
+    for (const SocialProfile &profile : c.socialProfiles) {
+        add(profile.service);
+        add(profile.handle);
+    }
+    for (const PostalAddress &a : c.addresses) {
+        for (const QString *text : {&a.label, &a.street, &a.locality, &a.region, &a.postalCode, &a.country})
+            add(*text);
+    }
+    for (const QString &tag : c.tags)
+        add(tag);
+    hash.addData(c.photo);
+    return hash.result();
+}
+
+qint64 countOf(Database &database, const QString &table)
+{
+    auto n = database.scalar(u"SELECT count(*) FROM "_s + table);
+    if (!n)
+        qFatal("cannot count %s: %s", qPrintable(table), qPrintable(n.error()));
+    return n->toLongLong();
+}
+
 QString errorsOf(const Result<ImportResult> &result)
 {
     if (!result)
@@ -92,6 +139,8 @@ class TestVCardImporter : public QObject
 private slots:
     void importFiles_newCards_createsOneContactEach();
     void importFiles_sameFileAgain_leavesEverythingUnchanged();
+    void importFiles_dataFileWithOldFingerprints_recognisesItsCards();
+    void importFiles_manyCardsOfEveryShape_storesEachAsRead();
     void importFiles_cardLikeAnExistingContact_mergesOnlyWhenItMatches_data();
     void importFiles_cardLikeAnExistingContact_mergesOnlyWhenItMatches();
     void importFiles_merge_addsDetailsAndNeverOverwrites();
@@ -181,6 +230,89 @@ void TestVCardImporter::importFiles_sameFileAgain_leavesEverythingUnchanged()
         QVERIFY2(contactDifferences(before.at(i), after.at(i)).isEmpty(),
                  qPrintable(contactDifferences(before.at(i), after.at(i)).join(u"; "_s)));
         QCOMPARE(after.at(i).updatedAt, before.at(i).updatedAt);
+    }
+}
+
+void TestVCardImporter::importFiles_dataFileWithOldFingerprints_recognisesItsCards()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    // Nothing to match on but the card itself: only its fingerprint tells
+    // that it is there already.
+    const QString path = writeFile(data, u"solo.vcf"_s, card({"FN:Solo Person", "NOTE:Met at the café."}));
+    auto first = VCardImporter(db).importFiles({path});
+    QVERIFY2(first.ok(), qPrintable(first.error()));
+    QCOMPARE(first->created, 1);
+    const VCardParseResult parsed = VCardReader::parseFile(path);
+    QCOMPARE(parsed.cards.size(), 1);
+    QSqlQuery q(QSqlDatabase::database(db.connectionName()));
+    QVERIFY(q.prepare(u"UPDATE contact_sources SET fingerprint = ?"_s));
+    q.addBindValue(oldFingerprint(parsed.cards.constFirst().contact));
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+
+    auto second = VCardImporter(db).importFiles({path});
+    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QCOMPARE(second->created, 0);
+    QCOMPARE(second->unchanged, 1);
+    QCOMPARE(countOf(db, u"contacts"_s), 1);
+    // …and noted by its new fingerprint, to be known by that from now on.
+    QCOMPARE(countOf(db, u"contact_sources"_s), 2);
+
+    auto third = VCardImporter(db).importFiles({path});
+    QVERIFY2(third.ok(), qPrintable(third.error()));
+    QCOMPARE(third->unchanged, 1);
+    QCOMPARE(countOf(db, u"contacts"_s), 1);
+    QCOMPARE(countOf(db, u"contact_sources"_s), 2);
+}
+
+void TestVCardImporter::importFiles_manyCardsOfEveryShape_storesEachAsRead()
+{
+    // Enough cards for several of the writer's blocks, each with a different
+    // number of emails, phones, addresses and tags (none, one, many), some
+    // with a photo, and one card that merges
+    // into an earlier one part-way.
+    TestDataFile data;
+    Database &db = data.open();
+    QByteArray content;
+    for (int i = 0; i < 700; ++i) {
+        QByteArray c = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person " + QByteArray::number(i) + " Žofie\r\n";
+        for (int e = 0; e < i % 4; ++e)
+            c += "EMAIL;TYPE=WORK:p" + QByteArray::number(i) + "." + QByteArray::number(e) + "@example.com\r\n";
+        for (int t = 0; t < i % 3; ++t)
+            c += "TEL;TYPE=CELL:+1 303 555 " + QByteArray::number(1000 + i * 3 + t) + "\r\n";
+        for (int a = 0; a < i % 3; ++a)
+            c += "ADR;TYPE=HOME:;;" + QByteArray::number(a) + " Main St;Boulder;CO;80302;USA\r\n";
+        if (i % 5)
+            c += "CATEGORIES:tag" + QByteArray::number(i % 7) + ",Tag" + QByteArray::number(i % 7) + ",other\r\n";
+        if (i % 11 == 0)
+            c += "X-SOCIALPROFILE;TYPE=twitter:https://twitter.com/p" + QByteArray::number(i) + "\r\n";
+        if (i % 50 == 0)
+            c += "PHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgo=\r\n";
+        c += "NOTE:Card " + QByteArray::number(i) + "\\nsecond line\r\nEND:VCARD\r\n";
+        content += c;
+        if (i == 400)
+            content += card({"FN:Person 5 Žofie", "EMAIL:p5.0@example.com", "TEL:+1 303 555 9999"});
+    }
+    const QString path = writeFile(data, u"many.vcf"_s, content);
+    auto result = VCardImporter(db).importFiles({path});
+    QVERIFY2(result.ok(), qPrintable(result.error()));
+    QCOMPARE(result->created, 700);
+    QCOMPARE(result->merged, 1);
+
+    const VCardParseResult parsed = VCardReader::parseFile(path);
+    QCOMPARE(parsed.cards.size(), 701);
+    QHash<QString, Contact> stored;
+    for (const Contact &c : allContacts(db))
+        stored.insert(c.name(), c);
+    QCOMPARE(stored.size(), 700);
+    for (int i = 0; i < 700; ++i) {
+        Contact expected = parsed.cards.at(i <= 400 ? i : i + 1).contact;
+        if (i == 5)
+            expected.phones.append(ContactField{u"+1 303 555 9999"_s, QString(), false});
+        const Contact got = stored.value(expected.name());
+        expected.id = got.id;
+        const QStringList differences = contactDifferences(expected, got);
+        QVERIFY2(differences.isEmpty(), qPrintable(u"card %1: %2"_s.arg(i).arg(differences.join(u"; "_s))));
     }
 }
 
