@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QStringEncoder>
+#include <QVarLengthArray>
 #include <QtEndian>
 
 #include <sqlite3.h>
@@ -82,9 +83,22 @@ EncodedContact::EncodedContact(const Contact &c)
         QString tag = rawTag.trimmed();
         if (!tag.isEmpty()) {
             m_tagTexts.append(append(tag));
+            m_tagKeys.append(tagKey(tag));
             m_tags.append(std::move(tag));
         }
     }
+}
+
+QString EncodedContact::tagKey(const QString &tag)
+{
+    // The same folding as the tags table's NOCASE collation (ASCII only), so
+    // that the writer's cache and the table agree on which tags are one.
+    QString key = tag;
+    for (QChar &c : key) {
+        if (c.unicode() >= 'A' && c.unicode() <= 'Z')
+            c = QChar(c.unicode() + 32);
+    }
+    return key;
 }
 
 EncodedContact::Text EncodedContact::append(const QString &text)
@@ -102,40 +116,37 @@ EncodedContact::Text EncodedContact::append(const QString &text)
 
 QByteArray EncodedContact::digest() const
 {
+    // All the text (every piece, in the order the rows hold them), then the
+    // layout that cuts it into pieces and says what each is (little-endian
+    // numbers), then the photo: no two different contacts feed the same bytes.
+    QVarLengthArray<quint32, 128> layout;
+    auto number = [&layout](qsizetype n) { layout.append(qToLittleEndian(quint32(n))); };
+    for (const Text t : m_columns)
+        number(t.size);
+    number(m_fields.size());
+    for (const FieldRow &f : m_fields) {
+        number(quint8(f.kind[0]));
+        number(f.position);
+        number(f.value.size);
+        number(f.label.size);
+        number(f.preferred ? 1 : 0);
+    }
+    number(m_addresses.size());
+    for (const AddressRow &a : m_addresses) {
+        for (const Text t : a.parts)
+            number(t.size);
+    }
+    number(m_tagTexts.size());
+    for (const Text t : m_tagTexts)
+        number(t.size);
+    number(m_photo.size());
+
     XXH3_state_t state;
     XXH3_INITSTATE(&state);
     XXH3_128bits_reset(&state);
-    // Each piece with its length in front (little-endian), so that no two
-    // different contacts feed the same bytes.
-    auto add = [&state](const char *data, qsizetype size) {
-        const quint32 n = qToLittleEndian(quint32(size));
-        XXH3_128bits_update(&state, &n, sizeof n);
-        XXH3_128bits_update(&state, data, size_t(size));
-    };
-    auto addText = [this, &add](Text t) { add(m_text.constData() + t.offset, t.size); };
-    auto addNumber = [&add](qint32 number) {
-        const qint32 n = qToLittleEndian(number);
-        add(reinterpret_cast<const char *>(&n), sizeof n);
-    };
-    for (const Text t : m_columns)
-        addText(t);
-    add(m_photo.constData(), m_photo.size());
-    addNumber(qint32(m_fields.size()));
-    for (const FieldRow &f : m_fields) {
-        add(f.kind, qstrlen(f.kind));
-        addNumber(f.position);
-        addText(f.value);
-        addText(f.label);
-        addNumber(f.preferred ? 1 : 0);
-    }
-    addNumber(qint32(m_addresses.size()));
-    for (const AddressRow &a : m_addresses) {
-        for (const Text t : a.parts)
-            addText(t);
-    }
-    addNumber(qint32(m_tagTexts.size()));
-    for (const Text t : m_tagTexts)
-        addText(t);
+    XXH3_128bits_update(&state, m_text.constData(), size_t(m_text.size()));
+    XXH3_128bits_update(&state, layout.constData(), size_t(layout.size()) * sizeof(quint32));
+    XXH3_128bits_update(&state, m_photo.constData(), size_t(m_photo.size()));
     const XXH128_hash_t hash = XXH3_128bits_digest(&state);
     XXH128_canonical_t canonical;
     XXH128_canonicalFromHash(&canonical, hash);
@@ -265,15 +276,8 @@ void bindPiece(sqlite3_stmt *s, int index, const QByteArray &text, int offset, i
 
 } // namespace
 
-Result<qint64> BulkContactWriter::tagId(const QString &name)
+Result<qint64> BulkContactWriter::tagId(const QString &name, const QString &key)
 {
-    // The same folding as the tags table's NOCASE collation (ASCII only), so
-    // that the cache and the table agree on which tags are one.
-    QString key = name;
-    for (QChar &c : key) {
-        if (c.unicode() >= 'A' && c.unicode() <= 'Z')
-            c = QChar(c.unicode() + 32);
-    }
     if (const auto it = m_tags.constFind(key); it != m_tags.constEnd())
         return *it;
     const QByteArray utf8 = name.toUtf8();
@@ -353,8 +357,8 @@ Status BulkContactWriter::flushContacts()
             fields.append(Ref{i, f});
         for (qsizetype a = 0; a < c.m_addresses.size(); ++a)
             addresses.append(Ref{i, a});
-        for (const QString &tag : c.m_tags) {
-            auto tagRow = tagId(tag);
+        for (qsizetype t = 0; t < c.m_tags.size(); ++t) {
+            auto tagRow = tagId(c.m_tags.at(t), c.m_tagKeys.at(t));
             if (!tagRow)
                 written = tagRow.status();
             else

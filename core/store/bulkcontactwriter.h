@@ -41,6 +41,7 @@ private:
         int size = 0;
     };
     Text append(const QString &text);
+    static QString tagKey(const QString &tag);
 
     struct FieldRow
     {
@@ -65,6 +66,8 @@ private:
     QList<FieldRow> m_fields;
     QList<AddressRow> m_addresses;
     QStringList m_tags;
+    /// Each tag as the writer's cache knows it (tagKey()).
+    QStringList m_tagKeys;
     QList<Text> m_tagTexts;
     bool m_hasName = false;
 };
@@ -112,7 +115,8 @@ private:
     };
     sqlite3_stmt *statement(MultiRowInsert &insert, int rows);
     Status step(sqlite3_stmt *statement);
-    Result<qint64> tagId(const QString &name);
+    /// The id of the tag `name`, whose EncodedContact::tagKey() is `key`.
+    Result<qint64> tagId(const QString &name, const QString &key);
     Status flushContacts();
     Status flushCreated();
     Status flushSources();
