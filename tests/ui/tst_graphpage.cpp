@@ -435,6 +435,34 @@ private slots:
         QVERIFY2(coloured > 100, qPrintable(QString::number(coloured)));
     }
 
+    void legend_narrowerThanItsOneRow_wrapsIntoRowsThatFit()
+    {
+        // A page is narrower than the legend's one row was: it was cut off.
+        QImage image(10, 10, QImage::Format_ARGB32_Premultiplied);
+        QPainter painter(&image);
+        const QSizeF oneRow = GraphRenderer::legendSize(&painter);
+        for (const qreal room : {oneRow.width() * 0.8, oneRow.width() * 0.5, 300.0}) {
+            const QSizeF wrapped = GraphRenderer::legendSize(&painter, room);
+            QVERIFY2(wrapped.width() <= room, qPrintable(QStringLiteral("%1 > %2").arg(wrapped.width()).arg(room)));
+            QVERIFY(wrapped.height() > oneRow.height());
+        }
+        QCOMPARE(GraphRenderer::legendSize(&painter, oneRow.width()), oneRow);
+
+        // Everything inside the panel: nothing is painted right of its edge.
+        const qreal room = oneRow.width() * 0.6;
+        const QSizeF size = GraphRenderer::legendSize(&painter, room);
+        painter.end();
+        QImage canvas(QSize(int(oneRow.width()) + 40, int(size.height()) + 40), QImage::Format_ARGB32_Premultiplied);
+        canvas.fill(Qt::transparent);
+        QPainter onCanvas(&canvas);
+        GraphRenderer::paintLegend(&onCanvas, QPointF(10, 10), room);
+        onCanvas.end();
+        for (int y = 0; y < canvas.height(); ++y) {
+            for (int x = int(std::ceil(10 + size.width())) + 1; x < canvas.width(); ++x)
+                QCOMPARE(qAlpha(canvas.pixel(x, y)), 0);
+        }
+    }
+
     void mainWindow_graphAction_switchesToTheGraph()
     {
         m_page.reset();

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace Rapport::Ui {
 
@@ -329,47 +330,95 @@ void GraphRenderer::paintScene(QPainter *painter, const QRectF &exposed, qreal s
     painter->restore();
 }
 
-QSizeF GraphRenderer::legendSize(QPainter *painter)
+namespace {
+
+/// Where the legend's entries go: a stage each (disc and name), then the
+/// explanation, left to right, a new row whenever the next would not fit.
+struct LegendLayout
 {
-    const QFontMetricsF metrics(labelFont(false), painter->device());
-    qreal width = 16;
+    struct Entry
+    {
+        std::optional<Stage> stage; // none: the explanation
+        QString text;
+        QPointF at; // the entry's left end, on its row's middle line
+    };
+    QList<Entry> entries;
+    QSizeF size;
+};
+
+constexpr qreal legendPadding = 12;
+constexpr qreal legendDisc = 18; // from an entry's left end to its name
+constexpr qreal legendGap = 14;
+
+LegendLayout layoutLegend(const QFontMetricsF &metrics, qreal maxWidth)
+{
+    LegendLayout layout;
     for (Stage stage : QList<Stage>{Stage::None} + stageLadder())
-        width += 18 + metrics.horizontalAdvance(stageDisplayName(stage)) + 14;
-    width += metrics.horizontalAdvance(tr("ringed: client · larger: more interactions · arrow: who led to whom")) + 12;
-    return QSizeF(width, metrics.height() + 14);
+        layout.entries.append({stage, stageDisplayName(stage), {}});
+    layout.entries.append({std::nullopt,
+                           GraphRenderer::tr("ringed: client · larger: more interactions · arrow: who led to whom"),
+                           {}});
+    const qreal rowHeight = metrics.height() + 8;
+    qreal x = legendPadding;
+    qreal row = 0;
+    qreal widest = 0;
+    for (LegendLayout::Entry &entry : layout.entries) {
+        const qreal disc = entry.stage ? legendDisc : 0;
+        // An entry wider than a whole row ends in "…".
+        const qreal rowRoom = std::max<qreal>(0, maxWidth - 2 * legendPadding - disc);
+        if (metrics.horizontalAdvance(entry.text) > rowRoom)
+            entry.text = metrics.elidedText(entry.text, Qt::ElideRight, rowRoom);
+        const qreal width = disc + metrics.horizontalAdvance(entry.text);
+        if (x > legendPadding && x + width + legendPadding > maxWidth) {
+            x = legendPadding;
+            ++row;
+        }
+        entry.at = QPointF(x, 7 + row * rowHeight + rowHeight / 2 - 4);
+        widest = std::max(widest, x + width);
+        x += width + legendGap;
+    }
+    layout.size = QSizeF(widest + legendPadding, (row + 1) * rowHeight + 6);
+    return layout;
 }
 
-void GraphRenderer::paintLegend(QPainter *painter, QPointF topLeft)
+} // namespace
+
+QSizeF GraphRenderer::legendSize(QPainter *painter, qreal maxWidth)
+{
+    return layoutLegend(QFontMetricsF(labelFont(false), painter->device()), maxWidth).size;
+}
+
+void GraphRenderer::paintLegend(QPainter *painter, QPointF topLeft, qreal maxWidth)
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, true);
     const QFont font = labelFont(false);
     const QFontMetricsF metrics(font, painter->device());
-    const QSizeF size = legendSize(painter);
-    const QRectF panel(topLeft, size);
+    const LegendLayout layout = layoutLegend(metrics, maxWidth);
+    const QRectF panel(topLeft, layout.size);
     painter->setPen(QPen(QColor(0, 0, 0, 30), 1));
     painter->setBrush(QColor(255, 255, 255, 235));
     painter->drawRoundedRect(panel, 6, 6);
     painter->setFont(font);
-    qreal x = panel.left() + 12;
-    const qreal mid = panel.center().y();
-    for (Stage stage : QList<Stage>{Stage::None} + stageLadder()) {
+    for (const LegendLayout::Entry &entry : layout.entries) {
+        const QPointF at = topLeft + entry.at;
+        const qreal baseline = at.y() + metrics.ascent() / 2 - 1;
+        if (!entry.stage) {
+            painter->setPen(QColor(92, 100, 110));
+            painter->drawText(QPointF(at.x(), baseline), entry.text);
+            continue;
+        }
         painter->setPen(QPen(Qt::white, 1.2));
-        painter->setBrush(stageColor(stage));
-        painter->drawEllipse(QPointF(x + 6, mid), 6, 6);
-        if (stage == Stage::Client) {
+        painter->setBrush(stageColor(*entry.stage));
+        painter->drawEllipse(QPointF(at.x() + 6, at.y()), 6, 6);
+        if (*entry.stage == Stage::Client) {
             painter->setPen(QPen(stageColor(Stage::Client).darker(125), 1.8));
             painter->setBrush(Qt::NoBrush);
-            painter->drawEllipse(QPointF(x + 6, mid), 8.5, 8.5);
+            painter->drawEllipse(QPointF(at.x() + 6, at.y()), 8.5, 8.5);
         }
         painter->setPen(labelColor);
-        const QString name = stageDisplayName(stage);
-        painter->drawText(QPointF(x + 18, mid + metrics.ascent() / 2 - 1), name);
-        x += 18 + metrics.horizontalAdvance(name) + 14;
+        painter->drawText(QPointF(at.x() + legendDisc, baseline), entry.text);
     }
-    painter->setPen(QColor(92, 100, 110));
-    painter->drawText(QPointF(x, mid + metrics.ascent() / 2 - 1),
-                      tr("ringed: client · larger: more interactions · arrow: who led to whom"));
     painter->restore();
 }
 
@@ -381,7 +430,7 @@ void GraphRenderer::paintPicture(QPainter *painter, const QRectF &target, const 
     QRectF graphArea = target;
     QSizeF legend;
     if (options.legend) {
-        legend = legendSize(painter);
+        legend = legendSize(painter, target.width() - 24);
         graphArea.setBottom(target.bottom() - legend.height() - 16);
     }
     const QRectF bounds = m_document.visibleBounds().adjusted(-options.margin, -options.margin, options.margin,
@@ -397,7 +446,7 @@ void GraphRenderer::paintPicture(QPainter *painter, const QRectF &target, const 
         painter->restore();
     }
     if (options.legend)
-        paintLegend(painter, QPointF(target.left() + 12, target.bottom() - legend.height() - 10));
+        paintLegend(painter, QPointF(target.left() + 12, target.bottom() - legend.height() - 10), target.width() - 24);
     painter->restore();
 }
 

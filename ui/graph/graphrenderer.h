@@ -5,6 +5,8 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QRectF>
+
+#include <limits>
 #include <QSize>
 
 class QPainter;
@@ -68,8 +70,10 @@ public:
 
     /// The legend: a colour per stage, what size and rings mean. Painted with
     /// its top-left corner at `topLeft`, in device coordinates.
-    static void paintLegend(QPainter *painter, QPointF topLeft);
-    static QSizeF legendSize(QPainter *painter);
+    /// It takes a second row (or more) where one would be wider than `maxWidth`.
+    static void paintLegend(QPainter *painter, QPointF topLeft,
+                            qreal maxWidth = std::numeric_limits<qreal>::max());
+    static QSizeF legendSize(QPainter *painter, qreal maxWidth = std::numeric_limits<qreal>::max());
 
     /// Loads the data file's graph (laying out contacts that have no saved
     /// position) and paints it into `target`: the printed report's picture.

@@ -347,8 +347,9 @@ void GraphView::drawForeground(QPainter *painter, const QRectF &)
     if (m_legend && m_document.nodeCount() > 0) {
         painter->save();
         painter->resetTransform();
-        const QSizeF size = GraphRenderer::legendSize(painter);
-        GraphRenderer::paintLegend(painter, QPointF(12, viewport()->height() - size.height() - 12));
+        const qreal room = viewport()->width() - 24;
+        const QSizeF size = GraphRenderer::legendSize(painter, room);
+        GraphRenderer::paintLegend(painter, QPointF(12, viewport()->height() - size.height() - 12), room);
         painter->restore();
     }
 }
