@@ -315,6 +315,8 @@ Result<qint64> BulkContactWriter::add(EncodedContact &&contact)
 
 Status BulkContactWriter::flushContacts()
 {
+    if (!m_status)
+        return m_status;
     const qsizetype count = m_pendingContacts.size();
     if (count == 0)
         return Status::success();
@@ -339,7 +341,9 @@ Status BulkContactWriter::flushContacts()
                                });
     if (!written) {
         m_pendingContacts.clear();
-        return Status::failure(tr("The contacts could not be saved: %1").arg(written.error()));
+        // The ids given out are not there: nothing more is written.
+        m_status = Status::failure(tr("The contacts could not be saved: %1").arg(written.error()));
+        return m_status;
     }
 
     // Every row of every contact in the block, in statements of many contacts.
@@ -404,11 +408,15 @@ Status BulkContactWriter::flushContacts()
                             });
     }
     m_pendingContacts.clear();
+    if (!written)
+        m_status = written;
     return written;
 }
 
 Status BulkContactWriter::recordCreated(qint64 batchId, qint64 contactId)
 {
+    if (!m_status)
+        return m_status;
     m_pendingCreated.append(contactId);
     m_pendingCreated.append(batchId);
     return m_pendingCreated.size() >= 2 * blockRows ? flushCreated() : Status::success();
@@ -416,12 +424,17 @@ Status BulkContactWriter::recordCreated(qint64 batchId, qint64 contactId)
 
 Status BulkContactWriter::recordSource(const QByteArray &fingerprint, qint64 contactId, qint64 batchId)
 {
+    if (!m_status)
+        return m_status;
     m_pendingSources.append(Source{fingerprint, contactId, batchId});
     return m_pendingSources.size() >= blockRows ? flushSources() : Status::success();
 }
 
 Status BulkContactWriter::flushCreated()
 {
+    // The contacts first: the rows point at them.
+    if (Status contacts = flushContacts(); !contacts)
+        return contacts;
     Status written = writeRows([this](int rows) { return statement(m_created, rows); },
                                [this](sqlite3_stmt *s) { return step(s); }, m_pendingCreated.size() / 2, 3,
                                [this](sqlite3_stmt *s, int p, qsizetype row) {
@@ -435,6 +448,8 @@ Status BulkContactWriter::flushCreated()
 
 Status BulkContactWriter::flushSources()
 {
+    if (Status contacts = flushContacts(); !contacts)
+        return contacts;
     Status written = writeRows([this](int rows) { return statement(m_sources, rows); },
                                [this](sqlite3_stmt *s) { return step(s); }, m_pendingSources.size(), 3,
                                [this](sqlite3_stmt *s, int p, qsizetype row) {
@@ -450,9 +465,6 @@ Status BulkContactWriter::flushSources()
 
 Status BulkContactWriter::flush()
 {
-    // Contacts first: the bookkeeping rows point at them.
-    if (Status contacts = flushContacts(); !contacts)
-        return contacts;
     if (Status created = flushCreated(); !created)
         return created;
     return flushSources();

@@ -28,7 +28,9 @@ public:
     /// False when the contact has nothing to be called by (it cannot be saved).
     bool hasName() const { return m_hasName; }
     /// 16 bytes that tell this contact's rows from any other's (XXH3-128 of
-    /// them all): the same for the same card read again, in any version.
+    /// them all): the same for the same card read again. A card that differs
+    /// only in what the rows leave out (spaces around a value, an empty
+    /// field, the case of a profile's service) is the same card.
     QByteArray digest() const;
 
 private:

@@ -229,6 +229,7 @@ public:
                                 m_bySource.insert(fingerprint.toByteArray(), row.integer(1));
                             });
     }
+    /// The cards the data file held when loadSources() read it (never changed after).
     const QHash<QByteArray, qint64> &sources() const { return m_bySource; }
 
     /// Everything else a card can match on.
@@ -274,6 +275,8 @@ public:
             *legacy = false;
         if (const qint64 owner = m_bySource.value(keys.fingerprint))
             return owner;
+        if (const qint64 owner = m_newSources.value(keys.fingerprint))
+            return owner;
         const qint64 owner = m_hasLegacy ? m_bySource.value(legacyFingerprint(card)) : 0;
         if (legacy)
             *legacy = owner != 0;
@@ -286,7 +289,7 @@ public:
         m_byEmail.reserve(m_byEmail.size() + 2 * cards);
         m_byPhone.reserve(m_byPhone.size() + cards);
         m_byNameOrg.reserve(m_byNameOrg.size() + cards);
-        m_bySource.reserve(m_bySource.size() + cards);
+        m_newSources.reserve(cards);
     }
 
     /// The contact a card matches (0 for none), and why.
@@ -338,6 +341,9 @@ public:
     }
     QString name(qint64 id) const { return m_names.value(id); }
 
+    /// Notes that contact `id` holds the card with this fingerprint.
+    void addSource(const QByteArray &fingerprint, qint64 id) { m_newSources.insert(fingerprint, id); }
+
     void add(qint64 id, const CardKeys &keys)
     {
         if (!keys.uid.isEmpty())
@@ -348,7 +354,7 @@ public:
             m_byPhone.insert(phone, id);
         if (!keys.nameOrg.isEmpty())
             m_byNameOrg.insert(keys.nameOrg, id);
-        m_bySource.insert(keys.fingerprint, id);
+        addSource(keys.fingerprint, id);
     }
 
 private:
@@ -357,6 +363,9 @@ private:
     QHash<QString, qint64> m_byPhone;
     QHash<QString, qint64> m_byNameOrg;
     QHash<QByteArray, qint64> m_bySource;
+    /// The cards of this import (m_bySource stays as loaded: the reading
+    /// thread holds a copy of it).
+    QHash<QByteArray, qint64> m_newSources;
     QHash<qint64, QString> m_names;
     static constexpr qsizetype legacyFingerprintSize = 20;
     bool m_hasLegacy = false;
@@ -467,16 +476,19 @@ const char16_t *const appendedIndexes[] = {u"contacts_by_stage",          u"cont
                                            u"contact_fields_by_contact",  u"contact_addresses_by_contact",
                                            u"contact_sources_by_contact", u"contact_sources_by_batch"};
 
-struct SavedIndex
+/// An index or trigger a large import drops, and the statement that puts it back.
+struct SetAside
 {
     QString name;
     QString sql;
     bool trigger = false;
 };
 
-Result<QList<SavedIndex>> dropDeferrableIndexes(Database &db)
+/// Drops the indexes a large import builds again at the end, and the search
+/// index's triggers; returns what puts them back.
+Result<QList<SetAside>> setAsideIndexesAndTriggers(Database &db)
 {
-    QList<SavedIndex> saved;
+    QList<SetAside> saved;
     // The search index's triggers note every row written as a changed
     // contact, several times per contact; the import notes its new contacts
     // in one statement instead when it puts them back (rebuildDeferred).
@@ -486,7 +498,7 @@ Result<QList<SavedIndex>> dropDeferrableIndexes(Database &db)
         if (!q)
             return q.status();
         while ((*q)->next())
-            saved.append(SavedIndex{(*q)->value(0).toString(), (*q)->value(1).toString(), true});
+            saved.append(SetAside{(*q)->value(0).toString(), (*q)->value(1).toString(), true});
     }
     for (const char *table : deferrableTables) {
         // sql IS NULL for the indexes behind PRIMARY KEY and UNIQUE: those stay.
@@ -500,10 +512,10 @@ Result<QList<SavedIndex>> dropDeferrableIndexes(Database &db)
         while ((*q)->next()) {
             const QString name = (*q)->value(0).toString();
             if (std::find(std::begin(appendedIndexes), std::end(appendedIndexes), name) == std::end(appendedIndexes))
-                saved.append(SavedIndex{name, (*q)->value(1).toString()});
+                saved.append(SetAside{name, (*q)->value(1).toString()});
         }
     }
-    for (const SavedIndex &index : std::as_const(saved)) {
+    for (const SetAside &index : std::as_const(saved)) {
         // Names from the schema itself, never from user text.
         QString quoted = index.name;
         quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
@@ -569,7 +581,13 @@ private:
                     CardKeys keys = keysOf(card.contact, *encoded);
                     ++m_cardsRead;
                     if (m_known.contains(keys.fingerprint)) {
-                        ++m_knownCards;
+                        // Now and then the cards so far go over even so (maybe
+                        // none): the other side reports progress and may cancel.
+                        if (++m_knownCards % CardQueue::chunkSize == 0) {
+                            open = m_queue.push(std::move(chunk));
+                            chunk = QList<PreparedCard>();
+                            chunk.reserve(CardQueue::chunkSize);
+                        }
                         return open;
                     }
                     chunk.append(PreparedCard{std::move(card), std::move(keys), std::move(encoded), int(i)});
@@ -692,7 +710,7 @@ public:
             return existing.status();
         // (Re-importing what is there does not count: that is mostly lookups.)
         if (newCards > std::max<qint64>(2000, 2 * existing->toLongLong())) {
-            auto dropped = dropDeferrableIndexes(m_database);
+            auto dropped = setAsideIndexesAndTriggers(m_database);
             if (!dropped)
                 return dropped.status();
             m_deferred = *dropped;
@@ -722,6 +740,8 @@ public:
                           const QByteArray &fingerprint)
     {
         auto id = encoded ? m_writer->add(std::move(*encoded)) : m_writer->add(contact);
+        if (!id && !m_writer->status()) // writing a block failed: not this card's doing
+            return id;
         if (!id)
             return Result<qint64>::failure(VCardImporter::tr("line %1: %2").arg(line).arg(id.error()));
         ++m_result.created;
@@ -824,7 +844,7 @@ private:
                                          {m_result.batchId});
             !noted)
             return noted.status();
-        for (const SavedIndex &saved : std::as_const(m_deferred)) {
+        for (const SetAside &saved : std::as_const(m_deferred)) {
             if (auto rebuilt = m_database.exec(saved.sql); !rebuilt)
                 return rebuilt.status();
         }
@@ -837,7 +857,7 @@ private:
     Transaction m_transaction;
     ContactStore m_contacts;
     std::optional<BulkContactWriter> m_writer;
-    QList<SavedIndex> m_deferred;
+    QList<SetAside> m_deferred;
     ImportResult m_result;
     bool m_cacheChanged = false;
     bool m_checksOff = false;
@@ -876,6 +896,15 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
     index.reserve(totalBytes / typicalCardBytes);
 
     qint64 done = 0;
+    // Every 256 cards, those the reader counted as known included; false to cancel.
+    qint64 reported = 0;
+    auto report = [&] {
+        const qint64 seen = done + stream.knownCards();
+        if (!progress || seen - reported < 256)
+            return true;
+        reported = seen;
+        return progress(seen, std::max(seen, stream.cardsRead()));
+    };
     while (auto chunk = stream.pop()) {
         for (PreparedCard &prepared : *chunk) {
             const ParsedCard &card = prepared.card;
@@ -887,7 +916,7 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
                 if (legacy) {
                     if (Status recorded = batch.recordSource(print, owner); !recorded)
                         return recorded;
-                    index.add(owner, prepared.keys);
+                    index.addSource(print, owner);
                 }
             } else {
                 qint64 target = 0;
@@ -906,10 +935,12 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
                 index.add(target, prepared.keys);
             }
             ++done;
-            if (progress && (done % 256) == 0 && !progress(done + stream.knownCards(), stream.cardsRead()))
+            if (!report())
                 return cancelled();
         }
         stream.recycle(std::move(*chunk));
+        if (!report())
+            return cancelled();
     }
     if (!stream.finish())
         return Result<ImportResult>::failure(tr("The files could not be read (out of memory?); nothing was imported."));
@@ -972,6 +1003,8 @@ Result<ImportPlan> VCardImporter::plan(const QStringList &paths, const Progress 
         return snapshot.status();
     CardStream stream(paths);
     MatchIndex index;
+    if (Status loaded = index.loadSources(m_database); !loaded)
+        return Result<ImportPlan>::failure(tr("The contacts could not be read for matching: %1").arg(loaded.error()));
     if (Status loaded = index.load(m_database); !loaded)
         return Result<ImportPlan>::failure(tr("The contacts could not be read for matching: %1").arg(loaded.error()));
     if (Status named = index.loadNames(m_database); !named)

@@ -140,6 +140,8 @@ private slots:
     void importFiles_newCards_createsOneContactEach();
     void importFiles_sameFileAgain_leavesEverythingUnchanged();
     void importFiles_dataFileWithOldFingerprints_recognisesItsCards();
+    void importFiles_everyCardKnown_reportsProgressAndCanBeCancelled();
+    void plan_fileImportedBefore_proposesEveryCardAsKnown();
     void importFiles_manyCardsOfEveryShape_storesEachAsRead();
     void importFiles_cardLikeAnExistingContact_mergesOnlyWhenItMatches_data();
     void importFiles_cardLikeAnExistingContact_mergesOnlyWhenItMatches();
@@ -262,6 +264,63 @@ void TestVCardImporter::importFiles_dataFileWithOldFingerprints_recognisesItsCar
     QVERIFY2(third.ok(), qPrintable(third.error()));
     QCOMPARE(third->unchanged, 1);
     QCOMPARE(countOf(db, u"contacts"_s), 1);
+    QCOMPARE(countOf(db, u"contact_sources"_s), 2);
+}
+
+void TestVCardImporter::importFiles_everyCardKnown_reportsProgressAndCanBeCancelled()
+{
+    // Cards the data file holds already never reach the writing side; the
+    // reader still lets it report progress and hear Cancel as it goes.
+    TestDataFile data;
+    Database &db = data.open();
+    QByteArray many;
+    for (int i = 0; i < 3000; ++i)
+        many += card({qPrintable(QStringLiteral("FN:Person %1").arg(i))});
+    const QString path = writeFile(data, u"many.vcf"_s, many);
+    QVERIFY(VCardImporter(db).importFiles({path}).ok());
+
+    QList<qint64> seen;
+    auto again = VCardImporter(db).importFiles({path}, [&seen](qint64 done, qint64 total) {
+        if (done > total)
+            qFatal("progress %lld of %lld", static_cast<long long>(done), static_cast<long long>(total));
+        seen.append(done);
+        return true;
+    });
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QCOMPARE(again->unchanged, 3000);
+    QCOMPARE(again->created, 0);
+    QVERIFY2(seen.size() > 2, qPrintable(QString::number(seen.size())));
+    QVERIFY(std::is_sorted(seen.cbegin(), seen.cend()));
+    QVERIFY(seen.constFirst() < 3000);
+    QCOMPARE(seen.constLast(), 3000);
+
+    int calls = 0;
+    auto cancelled = VCardImporter(db).importFiles({path}, [&calls](qint64, qint64) {
+        ++calls;
+        return false;
+    });
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(calls, 1);
+    QCOMPARE(VCardImporter(db).batches().value().size(), 2);
+}
+
+void TestVCardImporter::plan_fileImportedBefore_proposesEveryCardAsKnown()
+{
+    TestDataFile data;
+    Database &db = data.open();
+    // The first card has nothing to match on but itself.
+    const QString path = writeFile(data, u"known.vcf"_s,
+                                   card({"FN:Solo Person", "NOTE:Met at the café."})
+                                       + card({"FN:Ann Lee", "EMAIL:ann@example.com"}));
+    QVERIFY(VCardImporter(db).importFiles({path}).ok());
+    auto plan = VCardImporter(db).plan({path});
+    QVERIFY2(plan.ok(), qPrintable(plan.error()));
+    QCOMPARE(describe(*plan), u"known.vcf:1 known Solo Person → Solo Person (same card)\n"
+                              u"known.vcf:6 known Ann Lee → Ann Lee (same card)"_s);
+    auto committed = VCardImporter(db).commit(*plan);
+    QVERIFY2(committed.ok(), qPrintable(committed.error()));
+    QCOMPARE(committed->unchanged, 2);
+    QCOMPARE(allContacts(db).size(), 2);
     QCOMPARE(countOf(db, u"contact_sources"_s), 2);
 }
 
