@@ -407,6 +407,10 @@ Status BulkContactWriter::flushContacts()
                                 sqlite3_bind_int(s, p + 2, positions.at(row));
                             });
     }
+    if (m_written.isEmpty())
+        m_written.swap(m_pendingContacts);
+    else
+        std::move(m_pendingContacts.begin(), m_pendingContacts.end(), std::back_inserter(m_written));
     m_pendingContacts.clear();
     if (!written)
         m_status = written;

@@ -105,6 +105,10 @@ public:
     Status recordSource(const QByteArray &fingerprint, qint64 contactId, qint64 batchId);
     /// Writes what is still gathered.
     Status flush();
+    /// The contacts written since the last call, for the caller to free
+    /// where it suits it (an import hands them back to its reading thread,
+    /// whose memory they are).
+    QList<EncodedContact> takeWritten() { return std::exchange(m_written, {}); }
 
 private:
     /// "INSERT INTO t (a, b, c) VALUES (?, ?, ?), (?, ?, ?), …" prepared once
@@ -137,6 +141,7 @@ private:
     qint64 m_nextId = 1;
     QHash<QString, qint64> m_tags;
     QList<EncodedContact> m_pendingContacts;
+    QList<EncodedContact> m_written;
     QList<qint64> m_pendingCreated;
     struct Source
     {
