@@ -15,9 +15,12 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSet>
+#include <QVarLengthArray>
 #include <QSqlQuery>
 
+#include <array>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -87,28 +90,56 @@ QByteArray legacyFingerprint(const Contact &c)
     return hash.result();
 }
 
+/// A matching key (a UID, a case-folded email address, …) as the index holds
+/// it: 128 bits of hash instead of its text, so that the writing thread never
+/// hashes, compares or frees text. The two halves are qHash() under two seeds
+/// drawn when the program starts: two different keys alike in all 128 bits
+/// are as unlikely as two different cards with the same digest.
+struct KeyHash
+{
+    quint64 first = 0;
+    quint64 second = 0;
+    friend bool operator==(KeyHash, KeyHash) = default;
+};
+
+size_t qHash(KeyHash key, size_t seed = 0) noexcept
+{
+    return size_t(key.first) ^ seed;
+}
+
+KeyHash keyHash(QStringView text)
+{
+    static const std::array<size_t, 2> seeds = [] {
+        QRandomGenerator *random = QRandomGenerator::system();
+        return std::array<size_t, 2>{size_t(random->generate64()), size_t(random->generate64())};
+    }();
+    return KeyHash{quint64(qHash(text, seeds[0])), quint64(qHash(text, seeds[1]))};
+}
+
 /// Everything the matching needs from a card, computed on the reading thread.
 struct CardKeys
 {
     QByteArray fingerprint;
-    QString uid;
-    QStringList emails;
-    QStringList phones;
-    QString nameOrg;
+    std::optional<KeyHash> uid;
+    QVarLengthArray<KeyHash, 3> emails;
+    QVarLengthArray<KeyHash, 3> phones;
+    std::optional<KeyHash> nameOrg;
 };
 
 CardKeys keysOf(const Contact &c, const EncodedContact &encoded)
 {
     CardKeys keys;
     keys.fingerprint = encoded.digest();
-    keys.uid = c.uid;
+    if (!c.uid.isEmpty())
+        keys.uid = keyHash(c.uid);
     for (const ContactField &email : c.emails)
-        keys.emails.append(email.value.toCaseFolded());
+        keys.emails.append(keyHash(email.value.toCaseFolded()));
     for (const ContactField &phone : c.phones) {
-        if (QString key = phoneKey(phone.value); !key.isEmpty())
-            keys.phones.append(std::move(key));
+        if (const QString key = phoneKey(phone.value); !key.isEmpty())
+            keys.phones.append(keyHash(key));
     }
-    keys.nameOrg = nameOrgKey(c);
+    if (const QString key = nameOrgKey(c); !key.isEmpty())
+        keys.nameOrg = keyHash(key);
     return keys;
 }
 
@@ -240,7 +271,7 @@ public:
         using Row = RowScan::Row;
         auto text = [](const Row &row, int column) { return QString::fromUtf8(row.utf8(column)); };
         Status status = RowScan::run(db, QStringLiteral("SELECT uid, id FROM contacts WHERE uid <> ''"), {},
-                                     [&](const Row &row) { m_byUid.insert(text(row, 0), row.integer(1)); });
+                                     [&](const Row &row) { m_byUid.insert(keyHash(text(row, 0)), row.integer(1)); });
         if (!status)
             return status;
         status = RowScan::run(db,
@@ -249,9 +280,9 @@ public:
                               {}, [&](const Row &row) {
                                   const QString value = text(row, 1);
                                   if (row.integer(0))
-                                      m_byEmail.insert(value.toCaseFolded(), row.integer(2));
+                                      m_byEmail.insert(keyHash(value.toCaseFolded()), row.integer(2));
                                   else if (const QString key = phoneKey(value); !key.isEmpty())
-                                      m_byPhone.insert(key, row.integer(2));
+                                      m_byPhone.insert(keyHash(key), row.integer(2));
                               });
         if (!status)
             return status;
@@ -262,7 +293,8 @@ public:
                                   Contact c;
                                   c.displayName = text(row, 0);
                                   c.organization = text(row, 1);
-                                  m_byNameOrg.insert(nameOrgKey(c), row.integer(2));
+                                  if (const QString key = nameOrgKey(c); !key.isEmpty())
+                                      m_byNameOrg.insert(keyHash(key), row.integer(2));
                               });
         return status;
     }
@@ -300,11 +332,11 @@ public:
                 *reason = id ? why : ImportMatch::None;
             return id;
         };
-        if (!keys.uid.isEmpty()) {
-            if (qint64 id = m_byUid.value(keys.uid))
+        if (keys.uid) {
+            if (qint64 id = m_byUid.value(*keys.uid))
                 return found(id, ImportMatch::Uid);
         }
-        for (const QString &email : keys.emails) {
+        for (const KeyHash email : keys.emails) {
             if (qint64 id = m_byEmail.value(email))
                 return found(id, ImportMatch::Email);
         }
@@ -312,14 +344,14 @@ public:
         // card that has no email address to tell people apart.
         if (!keys.emails.isEmpty())
             return found(0, ImportMatch::None);
-        for (const QString &phone : keys.phones) {
+        for (const KeyHash phone : keys.phones) {
             if (qint64 id = m_byPhone.value(phone))
                 return found(id, ImportMatch::Phone);
         }
         // Name and organization alone are a weak hint: two people can share
         // both. It only decides for a card with no email or phone to go by.
-        if (keys.phones.isEmpty() && !keys.nameOrg.isEmpty())
-            return found(m_byNameOrg.value(keys.nameOrg), ImportMatch::NameAndOrganization);
+        if (keys.phones.isEmpty() && keys.nameOrg)
+            return found(m_byNameOrg.value(*keys.nameOrg), ImportMatch::NameAndOrganization);
         return found(0, ImportMatch::None);
     }
 
@@ -346,22 +378,22 @@ public:
 
     void add(qint64 id, const CardKeys &keys)
     {
-        if (!keys.uid.isEmpty())
-            m_byUid.insert(keys.uid, id);
-        for (const QString &email : keys.emails)
+        if (keys.uid)
+            m_byUid.insert(*keys.uid, id);
+        for (const KeyHash email : keys.emails)
             m_byEmail.insert(email, id);
-        for (const QString &phone : keys.phones)
+        for (const KeyHash phone : keys.phones)
             m_byPhone.insert(phone, id);
-        if (!keys.nameOrg.isEmpty())
-            m_byNameOrg.insert(keys.nameOrg, id);
+        if (keys.nameOrg)
+            m_byNameOrg.insert(*keys.nameOrg, id);
         addSource(keys.fingerprint, id);
     }
 
 private:
-    QHash<QString, qint64> m_byUid;
-    QHash<QString, qint64> m_byEmail;
-    QHash<QString, qint64> m_byPhone;
-    QHash<QString, qint64> m_byNameOrg;
+    QHash<KeyHash, qint64> m_byUid;
+    QHash<KeyHash, qint64> m_byEmail;
+    QHash<KeyHash, qint64> m_byPhone;
+    QHash<KeyHash, qint64> m_byNameOrg;
     QHash<QByteArray, qint64> m_bySource;
     /// The cards of this import (m_bySource stays as loaded: the reading
     /// thread holds a copy of it).
