@@ -30,20 +30,29 @@ EncodedContact::EncodedContact(const Contact &c)
 {
     // Room for all the text at once (at most three bytes per UTF-16 unit).
     qsizetype length = 0;
-    for (const QString *text : {&c.uid, &c.displayName, &c.givenName, &c.familyName, &c.organization, &c.title,
-                                &c.notes, &c.extraProperties})
+    for (const QString *text : {&c.uid, &c.displayName, &c.givenName, &c.familyName, &c.additionalNames,
+                                &c.honorificPrefix, &c.honorificSuffix, &c.nickname, &c.organization, &c.title,
+                                &c.birthday, &c.anniversary, &c.photoMimeType, &c.notes, &c.extraProperties})
         length += text->size();
+    // The name again (name()): at most its parts and a space between each.
+    for (const QString *text : {&c.displayName, &c.givenName, &c.familyName, &c.additionalNames, &c.honorificPrefix,
+                                &c.honorificSuffix, &c.organization})
+        length += text->size() + 1;
+    if (!c.emails.isEmpty())
+        length += c.emails.constFirst().value.size();
     for (const auto *fields : {&c.emails, &c.phones, &c.urls}) {
         for (const ContactField &f : *fields)
             length += f.value.size() + f.label.size();
     }
-    for (const PostalAddress &a : c.addresses)
-        length += a.street.size() + a.locality.size() + a.region.size() + a.country.size() + 16;
+    for (const PostalAddress &a : c.addresses) {
+        for (const QString *text : {&a.label, &a.street, &a.locality, &a.region, &a.postalCode, &a.country})
+            length += text->size();
+    }
     for (const SocialProfile &p : c.socialProfiles)
         length += p.service.size() + p.handle.size();
     for (const QString &tag : c.tags)
         length += tag.size();
-    m_text.reserve(3 * length + 64);
+    m_text.reserve(3 * length + 8);
 
     const QString name = c.name();
     m_hasName = !name.trimmed().isEmpty();

@@ -47,12 +47,6 @@ QString phoneKey(const QString &phone)
     return digits.right(10);
 }
 
-QString nameOrgKey(const Contact &contact)
-{
-    if (contact.organization.trimmed().isEmpty() || contact.name().trimmed().isEmpty())
-        return {};
-    return contact.name().trimmed().toCaseFolded() + QChar(0x1f) + contact.organization.trimmed().toCaseFolded();
-}
 
 /// The fingerprint earlier versions stored to recognise a card again (SHA-1
 /// of its text as UTF-16; 20 bytes), still looked for in data files that hold
@@ -116,6 +110,64 @@ KeyHash keyHash(QStringView text)
     return KeyHash{quint64(qHash(text, seeds[0])), quint64(qHash(text, seeds[1]))};
 }
 
+/// Room for a key being put together, without an allocation for most.
+using KeyBuffer = QVarLengthArray<char16_t, 128>;
+
+/// Appends text.toCaseFolded() (ASCII without making a string).
+void appendFolded(KeyBuffer &out, QStringView text)
+{
+    const qsizetype start = out.size();
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= 0x80) {
+            out.resize(start);
+            const QString folded = text.toString().toCaseFolded();
+            out.append(reinterpret_cast<const char16_t *>(folded.constData()), folded.size());
+            return;
+        }
+        out.append(u >= 'A' && u <= 'Z' ? char16_t(u + 32) : u);
+    }
+}
+
+/// keyHash(text.toCaseFolded()): an email address as the index knows it.
+KeyHash foldedHash(QStringView text)
+{
+    KeyBuffer folded;
+    appendFolded(folded, text);
+    return keyHash(QStringView(folded.constData(), folded.size()));
+}
+
+/// keyHash(phoneKey(phone)), none for a number too short to go by.
+std::optional<KeyHash> phoneHash(QStringView phone)
+{
+    KeyBuffer digits;
+    for (const QChar c : phone) {
+        if (c.isDigit())
+            digits.append(c.unicode());
+    }
+    if (digits.size() < 6)
+        return std::nullopt;
+    const qsizetype last = std::min<qsizetype>(10, digits.size());
+    return keyHash(QStringView(digits.constData() + digits.size() - last, last));
+}
+
+/// keyHash(nameOrgKey(contact)), none when it has no name or organization.
+std::optional<KeyHash> nameOrgHash(const Contact &contact)
+{
+    const QStringView organization = QStringView(contact.organization).trimmed();
+    if (organization.isEmpty())
+        return std::nullopt;
+    const QString name = contact.name();
+    const QStringView trimmedName = QStringView(name).trimmed();
+    if (trimmedName.isEmpty())
+        return std::nullopt;
+    KeyBuffer key;
+    appendFolded(key, trimmedName);
+    key.append(char16_t(0x1f));
+    appendFolded(key, organization);
+    return keyHash(QStringView(key.constData(), key.size()));
+}
+
 /// Everything the matching needs from a card, computed on the reading thread.
 struct CardKeys
 {
@@ -133,13 +185,12 @@ CardKeys keysOf(const Contact &c, const EncodedContact &encoded)
     if (!c.uid.isEmpty())
         keys.uid = keyHash(c.uid);
     for (const ContactField &email : c.emails)
-        keys.emails.append(keyHash(email.value.toCaseFolded()));
+        keys.emails.append(foldedHash(email.value));
     for (const ContactField &phone : c.phones) {
-        if (const QString key = phoneKey(phone.value); !key.isEmpty())
-            keys.phones.append(keyHash(key));
+        if (const auto key = phoneHash(phone.value))
+            keys.phones.append(*key);
     }
-    if (const QString key = nameOrgKey(c); !key.isEmpty())
-        keys.nameOrg = keyHash(key);
+    keys.nameOrg = nameOrgHash(c);
     return keys;
 }
 
@@ -280,9 +331,9 @@ public:
                               {}, [&](const Row &row) {
                                   const QString value = text(row, 1);
                                   if (row.integer(0))
-                                      m_byEmail.insert(keyHash(value.toCaseFolded()), row.integer(2));
-                                  else if (const QString key = phoneKey(value); !key.isEmpty())
-                                      m_byPhone.insert(keyHash(key), row.integer(2));
+                                      m_byEmail.insert(foldedHash(value), row.integer(2));
+                                  else if (const auto key = phoneHash(value))
+                                      m_byPhone.insert(*key, row.integer(2));
                               });
         if (!status)
             return status;
@@ -293,8 +344,8 @@ public:
                                   Contact c;
                                   c.displayName = text(row, 0);
                                   c.organization = text(row, 1);
-                                  if (const QString key = nameOrgKey(c); !key.isEmpty())
-                                      m_byNameOrg.insert(keyHash(key), row.integer(2));
+                                  if (const auto key = nameOrgHash(c))
+                                      m_byNameOrg.insert(*key, row.integer(2));
                               });
         return status;
     }
