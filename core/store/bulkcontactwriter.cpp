@@ -416,7 +416,9 @@ Status BulkContactWriter::flushContacts()
                                 sqlite3_bind_int(s, p + 2, positions.at(row));
                             });
     }
-    if (m_written.isEmpty())
+    if (!m_keepWritten)
+        m_pendingContacts.clear();
+    else if (m_written.isEmpty())
         m_written.swap(m_pendingContacts);
     else
         std::move(m_pendingContacts.begin(), m_pendingContacts.end(), std::back_inserter(m_written));

@@ -105,9 +105,10 @@ public:
     Status recordSource(const QByteArray &fingerprint, qint64 contactId, qint64 batchId);
     /// Writes what is still gathered.
     Status flush();
-    /// The contacts written since the last call, for the caller to free
+    /// Keeps the contacts written until takeWritten(), for the caller to free
     /// where it suits it (an import hands them back to its reading thread,
-    /// whose memory they are).
+    /// whose memory they are). Otherwise they are freed once written.
+    void setKeepWritten(bool keep) { m_keepWritten = keep; }
     QList<EncodedContact> takeWritten() { return std::exchange(m_written, {}); }
 
 private:
@@ -142,6 +143,7 @@ private:
     QHash<QString, qint64> m_tags;
     QList<EncodedContact> m_pendingContacts;
     QList<EncodedContact> m_written;
+    bool m_keepWritten = false;
     QList<qint64> m_pendingCreated;
     struct Source
     {

@@ -897,7 +897,9 @@ public:
 
     void countUnchanged(qint64 cards = 1) { m_result.unchanged += cards; }
     /// Notes that contact `owner` holds the card with this fingerprint too.
-    /// The new contacts' rows written since the last call (see BulkContactWriter::takeWritten()).
+    /// Keeps the new contacts' rows once written, for takeWritten() (see
+    /// BulkContactWriter::setKeepWritten()); call after begin().
+    void keepWritten() { m_writer->setKeepWritten(true); }
     QList<EncodedContact> takeWritten() { return m_writer ? m_writer->takeWritten() : QList<EncodedContact>(); }
     Status recordSource(const QByteArray &fingerprint, qint64 owner)
     {
@@ -1003,6 +1005,8 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
     qCDebug(lcImport, "matching index of the data file's contacts loaded in %lld ms", clock.elapsed());
     if (Status begun = batch.begin(paths, totalBytes, totalBytes / typicalCardBytes); !begun)
         return begun;
+    // The rows written go back to the reading thread, whose memory they are.
+    batch.keepWritten();
     index.reserve(totalBytes / typicalCardBytes);
 
     qint64 done = 0;

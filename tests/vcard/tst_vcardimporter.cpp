@@ -2,8 +2,10 @@
 // refused files and a round trip through the store.
 
 #include "contactcomparison.h"
+#include "store/bulkcontactwriter.h"
 #include "store/contactstore.h"
 #include "store/database.h"
+#include "store/transaction.h"
 #include "testdatafile.h"
 #include "vcard/vcardimporter.h"
 #include "vcard/vcardreader.h"
@@ -143,6 +145,7 @@ private slots:
     void importFiles_everyCardKnown_reportsProgressAndCanBeCancelled();
     void plan_fileImportedBefore_proposesEveryCardAsKnown();
     void importFiles_manyCardsOfEveryShape_storesEachAsRead();
+    void bulkWriter_keepsWrittenRowsOnlyWhenAsked();
     void importFiles_cardLikeAnExistingContact_mergesOnlyWhenItMatches_data();
     void importFiles_cardLikeAnExistingContact_mergesOnlyWhenItMatches();
     void importFiles_merge_addsDetailsAndNeverOverwrites();
@@ -323,6 +326,28 @@ void TestVCardImporter::plan_fileImportedBefore_proposesEveryCardAsKnown()
     QCOMPARE(committed->unchanged, 2);
     QCOMPARE(allContacts(db).size(), 2);
     QCOMPARE(countOf(db, u"contact_sources"_s), 2);
+}
+
+void TestVCardImporter::bulkWriter_keepsWrittenRowsOnlyWhenAsked()
+{
+    // Rows kept for nobody would hold every imported contact twice over.
+    TestDataFile data;
+    Database &db = data.open();
+    Contact contact;
+    contact.displayName = u"Ann Lee"_s;
+    for (const bool keep : {false, true}) {
+        Transaction transaction(db);
+        QVERIFY(transaction.status().ok());
+        BulkContactWriter writer(db);
+        writer.setKeepWritten(keep);
+        for (int i = 0; i < 300; ++i)
+            QVERIFY(writer.add(contact).ok());
+        QVERIFY(writer.flush().ok());
+        QCOMPARE(writer.takeWritten().size(), keep ? 300 : 0);
+        QCOMPARE(writer.takeWritten().size(), 0);
+        QVERIFY(transaction.commit().ok());
+    }
+    QCOMPARE(countOf(db, u"contacts"_s), 600);
 }
 
 void TestVCardImporter::importFiles_manyCardsOfEveryShape_storesEachAsRead()
