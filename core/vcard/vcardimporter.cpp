@@ -151,7 +151,8 @@ std::optional<KeyHash> phoneHash(QStringView phone)
     return keyHash(QStringView(digits.constData() + digits.size() - last, last));
 }
 
-/// keyHash(nameOrgKey(contact)), none when it has no name or organization.
+/// The contact's name and organization (each trimmed and case-folded, with
+/// U+001F between) as the index knows them; none when either is missing.
 std::optional<KeyHash> nameOrgHash(const Contact &contact)
 {
     const QStringView organization = QStringView(contact.organization).trimmed();
@@ -198,7 +199,8 @@ struct PreparedCard
 {
     ParsedCard card;
     CardKeys keys;
-    /// The card as a new contact's rows, when most cards are expected to be new.
+    /// The card as a new contact's rows (its fingerprint is their digest);
+    /// moved to the writer when the card becomes a new contact.
     std::optional<EncodedContact> encoded;
     /// Which of the files it came from.
     int file = 0;
