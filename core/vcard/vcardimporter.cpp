@@ -23,6 +23,7 @@
 #include <array>
 #include <condition_variable>
 #include <deque>
+#include <future>
 #include <mutex>
 #include <numeric>
 #include <optional>
@@ -1256,10 +1257,37 @@ Result<ImportResult> VCardImporter::commit(const ImportPlan &plan, const Progres
     if (Status begun = batch.begin(plan.paths, totalSize(plan.paths), plan.count(ImportAction::New)); !begun)
         return begun;
 
+    // The rows of the cards to import as new are made on a second thread, a
+    // block ahead of the writing; the rows written go back to it to be freed.
+    constexpr qsizetype block = 256;
+    using Block = QList<std::optional<EncodedContact>>;
+    auto encode = [&plan](qsizetype from, QList<EncodedContact> spent) {
+        spent.clear();
+        Block rows;
+        const qsizetype to = std::min(from + block, plan.cards.size());
+        rows.reserve(to - from);
+        for (qsizetype i = from; i < to; ++i) {
+            const PlannedCard &card = plan.cards.at(i);
+            if (card.choice == ImportAction::New && !card.unreadable)
+                rows.append(EncodedContact(card.contact));
+            else
+                rows.append(std::nullopt);
+        }
+        return rows;
+    };
+    batch.keepWritten();
+    std::future<Block> next = std::async(std::launch::async, encode, 0, QList<EncodedContact>());
+    Block rows;
+
     // What each card became, for the cards after it that match it.
     QList<qint64> ids(plan.cards.size(), 0);
     qint64 done = 0;
     for (qsizetype i = 0; i < plan.cards.size(); ++i) {
+        if (i % block == 0) {
+            rows = next.get();
+            if (i + block < plan.cards.size())
+                next = std::async(std::launch::async, encode, i + block, batch.takeWritten());
+        }
         const PlannedCard &card = plan.cards.at(i);
         const qint64 target = card.matchId > 0 ? card.matchId : card.matchId < 0 ? ids.value(-card.matchId - 1) : 0;
         if (card.choice == ImportAction::Skip || card.unreadable) {
@@ -1276,7 +1304,7 @@ Result<ImportResult> VCardImporter::commit(const ImportPlan &plan, const Progres
                     ids[i] = target;
             }
             if (!ids.at(i)) {
-                auto id = batch.create(card.contact, std::nullopt, card.line, card.fingerprint);
+                auto id = batch.create(card.contact, std::move(rows[i % block]), card.line, card.fingerprint);
                 if (!id)
                     return id.status();
                 ids[i] = *id;
