@@ -89,23 +89,23 @@ EncodedContact::EncodedContact(const Contact &c)
         m_addresses.append(row);
     }
     for (const QString &rawTag : c.tags) {
-        QString tag = rawTag.trimmed();
+        const QString tag = rawTag.trimmed();
         if (!tag.isEmpty()) {
-            m_tagTexts.append(append(tag));
-            m_tagKeys.append(tagKey(tag));
-            m_tags.append(std::move(tag));
+            const Text text = append(tag);
+            m_tags.append(text);
+            m_tagKeys.append(tagKey(QByteArrayView(m_text.constData() + text.offset, text.size)));
         }
     }
 }
 
-QString EncodedContact::tagKey(const QString &tag)
+QByteArray EncodedContact::tagKey(QByteArrayView utf8)
 {
     // The same folding as the tags table's NOCASE collation (ASCII only), so
     // that the writer's cache and the table agree on which tags are one.
-    QString key = tag;
-    for (QChar &c : key) {
-        if (c.unicode() >= 'A' && c.unicode() <= 'Z')
-            c = QChar(c.unicode() + 32);
+    QByteArray key = utf8.toByteArray();
+    for (char &c : key) {
+        if (c >= 'A' && c <= 'Z')
+            c = char(c + 32);
     }
     return key;
 }
@@ -145,8 +145,8 @@ QByteArray EncodedContact::digest() const
         for (const Text t : a.parts)
             number(t.size);
     }
-    number(m_tagTexts.size());
-    for (const Text t : m_tagTexts)
+    number(m_tags.size());
+    for (const Text t : m_tags)
         number(t.size);
     number(m_photo.size());
 
@@ -255,21 +255,17 @@ Status BulkContactWriter::step(sqlite3_stmt *statement)
     return Status::failure(QString::fromUtf8(sqlite3_errmsg(m_db)));
 }
 
-namespace {
-
-/// Writes `count` rows through `insert` in statements of 256, 128, … rows;
-/// bind(statement, firstParameter, row) binds one row.
-template<typename Statement, typename Step, typename Bind>
-Status writeRows(Statement &&statementFor, Step &&step, qsizetype count, int columns, Bind &&bind)
+template<typename Bind>
+Status BulkContactWriter::writeRows(MultiRowInsert &insert, qsizetype count, Bind &&bind)
 {
     qsizetype row = 0;
     for (int rows = blockRows; rows > 0; rows /= 2) {
         while (count - row >= rows) {
-            sqlite3_stmt *s = statementFor(rows);
+            sqlite3_stmt *s = statement(insert, rows);
             if (!s)
                 return step(nullptr);
             for (int r = 0; r < rows; ++r)
-                bind(s, r * columns + 1, row + r);
+                bind(s, r * insert.columns + 1, row + r);
             if (Status written = step(s); !written)
                 return written;
             row += rows;
@@ -278,25 +274,24 @@ Status writeRows(Statement &&statementFor, Step &&step, qsizetype count, int col
     return Status::success();
 }
 
-void bindPiece(sqlite3_stmt *s, int index, const QByteArray &text, int offset, int size)
+void BulkContactWriter::bindText(sqlite3_stmt *statement, int index, const EncodedContact &contact,
+                                 EncodedContact::Text text)
 {
-    sqlite3_bind_text(s, index, size ? text.constData() + offset : "", size, SQLITE_STATIC);
+    sqlite3_bind_text(statement, index, text.size ? contact.m_text.constData() + text.offset : "", text.size,
+                      SQLITE_STATIC);
 }
 
-} // namespace
-
-Result<qint64> BulkContactWriter::tagId(const QString &name, const QString &key)
+Result<qint64> BulkContactWriter::tagId(QByteArrayView utf8, const QByteArray &key)
 {
     if (const auto it = m_tags.constFind(key); it != m_tags.constEnd())
         return *it;
-    const QByteArray utf8 = name.toUtf8();
-    sqlite3_bind_text(m_findTag, 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+    sqlite3_bind_text(m_findTag, 1, utf8.data(), int(utf8.size()), SQLITE_STATIC);
     qint64 id = 0;
     if (sqlite3_step(m_findTag) == SQLITE_ROW)
         id = sqlite3_column_int64(m_findTag, 0);
     sqlite3_reset(m_findTag);
     if (id == 0) {
-        sqlite3_bind_text(m_insertTag, 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+        sqlite3_bind_text(m_insertTag, 1, utf8.data(), int(utf8.size()), SQLITE_STATIC);
         if (Status inserted = step(m_insertTag); !inserted)
             return inserted;
         id = sqlite3_last_insert_rowid(m_db);
@@ -331,23 +326,20 @@ Status BulkContactWriter::flushContacts()
         return Status::success();
     const qint64 firstId = m_nextId - count;
     const qint64 now = m_database.clock().now().toMSecsSinceEpoch();
-    auto stepper = [this](sqlite3_stmt *s) { return step(s); };
-
-    Status written = writeRows([this](int rows) { return statement(m_contacts, rows); }, stepper, count, 19,
-                               [&](sqlite3_stmt *s, int p, qsizetype row) {
-                                   const EncodedContact &c = m_pendingContacts.at(row);
-                                   sqlite3_bind_int64(s, p, firstId + row);
-                                   for (int t = 0; t < EncodedContact::textColumns; ++t)
-                                       bindPiece(s, p + 1 + t, c.m_text, c.m_columns[t].offset, c.m_columns[t].size);
-                                   const int after = p + 1 + EncodedContact::textColumns;
-                                   if (c.m_photo.isEmpty())
-                                       sqlite3_bind_null(s, after);
-                                   else
-                                       sqlite3_bind_blob(s, after, c.m_photo.constData(), int(c.m_photo.size()),
-                                                         SQLITE_STATIC);
-                                   sqlite3_bind_int64(s, after + 1, now);
-                                   sqlite3_bind_int64(s, after + 2, now);
-                               });
+    Status written = writeRows(m_contacts, count, [&](sqlite3_stmt *s, int p, qsizetype row) {
+        const EncodedContact &c = m_pendingContacts.at(row);
+        sqlite3_bind_int64(s, p, firstId + row);
+        for (int t = 0; t < EncodedContact::textColumns; ++t)
+            bindText(s, p + 1 + t, c, c.m_columns[t]);
+        const int after = p + 1 + EncodedContact::textColumns;
+        if (c.m_photo.isEmpty())
+            sqlite3_bind_null(s, after);
+        else
+            sqlite3_bind_blob(s, after, c.m_photo.constData(), int(c.m_photo.size()),
+                              SQLITE_STATIC);
+        sqlite3_bind_int64(s, after + 1, now);
+        sqlite3_bind_int64(s, after + 2, now);
+    });
     if (!written) {
         m_pendingContacts.clear();
         // The ids given out are not there: nothing more is written.
@@ -371,7 +363,8 @@ Status BulkContactWriter::flushContacts()
         for (qsizetype a = 0; a < c.m_addresses.size(); ++a)
             addresses.append(Ref{i, a});
         for (qsizetype t = 0; t < c.m_tags.size(); ++t) {
-            auto tagRow = tagId(c.m_tags.at(t), c.m_tagKeys.at(t));
+            const EncodedContact::Text text = c.m_tags.at(t);
+            auto tagRow = tagId(QByteArrayView(c.m_text.constData() + text.offset, text.size), c.m_tagKeys.at(t));
             if (!tagRow)
                 written = tagRow.status();
             else
@@ -379,48 +372,43 @@ Status BulkContactWriter::flushContacts()
         }
     }
     if (written) {
-        written = writeRows([this](int rows) { return statement(m_fields, rows); }, stepper, fields.size(), 6,
-                            [&](sqlite3_stmt *s, int p, qsizetype row) {
-                                const Ref ref = fields.at(row);
-                                const EncodedContact &c = m_pendingContacts.at(ref.contact);
-                                const EncodedContact::FieldRow &f = c.m_fields.at(ref.row);
-                                sqlite3_bind_int64(s, p, firstId + ref.contact);
-                                sqlite3_bind_text(s, p + 1, f.kind, -1, SQLITE_STATIC);
-                                sqlite3_bind_int(s, p + 2, f.position);
-                                bindPiece(s, p + 3, c.m_text, f.value.offset, f.value.size);
-                                bindPiece(s, p + 4, c.m_text, f.label.offset, f.label.size);
-                                sqlite3_bind_int(s, p + 5, f.preferred ? 1 : 0);
-                            });
+        written = writeRows(m_fields, fields.size(), [&](sqlite3_stmt *s, int p, qsizetype row) {
+            const Ref ref = fields.at(row);
+            const EncodedContact &c = m_pendingContacts.at(ref.contact);
+            const EncodedContact::FieldRow &f = c.m_fields.at(ref.row);
+            sqlite3_bind_int64(s, p, firstId + ref.contact);
+            sqlite3_bind_text(s, p + 1, f.kind, -1, SQLITE_STATIC);
+            sqlite3_bind_int(s, p + 2, f.position);
+            bindText(s, p + 3, c, f.value);
+            bindText(s, p + 4, c, f.label);
+            sqlite3_bind_int(s, p + 5, f.preferred ? 1 : 0);
+        });
     }
     if (written) {
-        written = writeRows([this](int rows) { return statement(m_addresses, rows); }, stepper, addresses.size(), 8,
-                            [&](sqlite3_stmt *s, int p, qsizetype row) {
-                                const Ref ref = addresses.at(row);
-                                const EncodedContact &c = m_pendingContacts.at(ref.contact);
-                                const EncodedContact::AddressRow &a = c.m_addresses.at(ref.row);
-                                sqlite3_bind_int64(s, p, firstId + ref.contact);
-                                sqlite3_bind_int(s, p + 1, a.position);
-                                for (int part = 0; part < 6; ++part)
-                                    bindPiece(s, p + 2 + part, c.m_text, a.parts[part].offset, a.parts[part].size);
-                            });
+        written = writeRows(m_addresses, addresses.size(), [&](sqlite3_stmt *s, int p, qsizetype row) {
+            const Ref ref = addresses.at(row);
+            const EncodedContact &c = m_pendingContacts.at(ref.contact);
+            const EncodedContact::AddressRow &a = c.m_addresses.at(ref.row);
+            sqlite3_bind_int64(s, p, firstId + ref.contact);
+            sqlite3_bind_int(s, p + 1, a.position);
+            for (int part = 0; part < 6; ++part)
+                bindText(s, p + 2 + part, c, a.parts[part]);
+        });
     }
     if (written) {
         // A tag's position is its place among the contact's tags.
         QList<int> positions(tags.size());
         for (qsizetype t = 0; t < tags.size(); ++t)
             positions[t] = t > 0 && tags.at(t - 1).first == tags.at(t).first ? positions.at(t - 1) + 1 : 0;
-        written = writeRows([this](int rows) { return statement(m_tagLinks, rows); }, stepper, tags.size(), 3,
-                            [&](sqlite3_stmt *s, int p, qsizetype row) {
-                                sqlite3_bind_int64(s, p, firstId + tags.at(row).first);
-                                sqlite3_bind_int64(s, p + 1, tags.at(row).second);
-                                sqlite3_bind_int(s, p + 2, positions.at(row));
-                            });
+        written = writeRows(m_tagLinks, tags.size(), [&](sqlite3_stmt *s, int p, qsizetype row) {
+            sqlite3_bind_int64(s, p, firstId + tags.at(row).first);
+            sqlite3_bind_int64(s, p + 1, tags.at(row).second);
+            sqlite3_bind_int(s, p + 2, positions.at(row));
+        });
     }
-    if (!m_keepWritten)
-        m_pendingContacts.clear();
-    else if (m_written.isEmpty())
+    if (m_keepWritten && m_written.isEmpty())
         m_written.swap(m_pendingContacts);
-    else
+    else if (m_keepWritten)
         std::move(m_pendingContacts.begin(), m_pendingContacts.end(), std::back_inserter(m_written));
     m_pendingContacts.clear();
     if (!written)
@@ -450,13 +438,11 @@ Status BulkContactWriter::flushCreated()
     // The contacts first: the rows point at them.
     if (Status contacts = flushContacts(); !contacts)
         return contacts;
-    Status written = writeRows([this](int rows) { return statement(m_created, rows); },
-                               [this](sqlite3_stmt *s) { return step(s); }, m_pendingCreated.size() / 2, 3,
-                               [this](sqlite3_stmt *s, int p, qsizetype row) {
-                                   sqlite3_bind_int64(s, p, m_pendingCreated.at(2 * row + 1));
-                                   sqlite3_bind_int64(s, p + 1, m_pendingCreated.at(2 * row));
-                                   sqlite3_bind_text(s, p + 2, "created", -1, SQLITE_STATIC);
-                               });
+    Status written = writeRows(m_created, m_pendingCreated.size() / 2, [this](sqlite3_stmt *s, int p, qsizetype row) {
+        sqlite3_bind_int64(s, p, m_pendingCreated.at(2 * row + 1));
+        sqlite3_bind_int64(s, p + 1, m_pendingCreated.at(2 * row));
+        sqlite3_bind_text(s, p + 2, "created", -1, SQLITE_STATIC);
+    });
     m_pendingCreated.clear();
     return written;
 }
@@ -465,15 +451,13 @@ Status BulkContactWriter::flushSources()
 {
     if (Status contacts = flushContacts(); !contacts)
         return contacts;
-    Status written = writeRows([this](int rows) { return statement(m_sources, rows); },
-                               [this](sqlite3_stmt *s) { return step(s); }, m_pendingSources.size(), 3,
-                               [this](sqlite3_stmt *s, int p, qsizetype row) {
-                                   const Source &source = m_pendingSources.at(row);
-                                   sqlite3_bind_blob(s, p, source.fingerprint.constData(),
-                                                     int(source.fingerprint.size()), SQLITE_STATIC);
-                                   sqlite3_bind_int64(s, p + 1, source.contactId);
-                                   sqlite3_bind_int64(s, p + 2, source.batchId);
-                               });
+    Status written = writeRows(m_sources, m_pendingSources.size(), [this](sqlite3_stmt *s, int p, qsizetype row) {
+        const Source &source = m_pendingSources.at(row);
+        sqlite3_bind_blob(s, p, source.fingerprint.constData(),
+                          int(source.fingerprint.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(s, p + 1, source.contactId);
+        sqlite3_bind_int64(s, p + 2, source.batchId);
+    });
     m_pendingSources.clear();
     return written;
 }

@@ -43,7 +43,7 @@ private:
         int size = 0;
     };
     Text append(const QString &text);
-    static QString tagKey(const QString &tag);
+    static QByteArray tagKey(QByteArrayView utf8);
 
     struct FieldRow
     {
@@ -67,10 +67,9 @@ private:
     QByteArray m_photo;
     QList<FieldRow> m_fields;
     QList<AddressRow> m_addresses;
-    QStringList m_tags;
+    QList<Text> m_tags;
     /// Each tag as the writer's cache knows it (tagKey()).
-    QStringList m_tagKeys;
-    QList<Text> m_tagTexts;
+    QList<QByteArray> m_tagKeys;
     bool m_hasName = false;
 };
 
@@ -98,7 +97,7 @@ public:
     Result<qint64> add(EncodedContact &&contact);
     Result<qint64> add(const Contact &contact) { return add(EncodedContact(contact)); }
     /// Whether `id` is a contact this writer added.
-    bool added(qint64 id) const { return id > m_firstId - 1 && id < m_nextId; }
+    bool added(qint64 id) const { return id >= m_firstId && id < m_nextId; }
     /// Notes that an import batch created a contact.
     Status recordCreated(qint64 batchId, qint64 contactId);
     /// Notes which imported card a contact holds.
@@ -121,9 +120,15 @@ private:
         QHash<int, sqlite3_stmt *> statements;
     };
     sqlite3_stmt *statement(MultiRowInsert &insert, int rows);
+    /// Writes `count` rows through `insert` in statements of 256, 128, … 1
+    /// rows; bind(statement, firstParameter, row) binds one row.
+    template<typename Bind>
+    Status writeRows(MultiRowInsert &insert, qsizetype count, Bind &&bind);
+    /// Binds a piece of the contact's text (it stays put until the step).
+    static void bindText(sqlite3_stmt *statement, int index, const EncodedContact &contact, EncodedContact::Text text);
     Status step(sqlite3_stmt *statement);
-    /// The id of the tag `name`, whose EncodedContact::tagKey() is `key`.
-    Result<qint64> tagId(const QString &name, const QString &key);
+    /// The id of the tag `utf8`, whose EncodedContact::tagKey() is `key`.
+    Result<qint64> tagId(QByteArrayView utf8, const QByteArray &key);
     Status flushContacts();
     Status flushCreated();
     Status flushSources();
@@ -140,7 +145,7 @@ private:
     MultiRowInsert m_sources;
     qint64 m_firstId = 1;
     qint64 m_nextId = 1;
-    QHash<QString, qint64> m_tags;
+    QHash<QByteArray, qint64> m_tags;
     QList<EncodedContact> m_pendingContacts;
     QList<EncodedContact> m_written;
     bool m_keepWritten = false;

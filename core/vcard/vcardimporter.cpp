@@ -16,7 +16,6 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QSet>
 #include <QVarLengthArray>
 #include <QSqlQuery>
 
@@ -553,11 +552,13 @@ public:
         m_space.notify_all();
     }
 
-    /// How long each side waited for the other, in ns.
-    qint64 m_readerWaited = 0;
-    qint64 m_writerWaited = 0;
+    /// How long each side waited for the other, in ms (once both are done).
+    qint64 readerWaited() const { return m_readerWaited / 1000000; }
+    qint64 writerWaited() const { return m_writerWaited / 1000000; }
 
 private:
+    qint64 m_readerWaited = 0; // ns, guarded by m_mutex
+    qint64 m_writerWaited = 0; // ns, guarded by m_mutex
     std::mutex m_mutex;
     std::condition_variable m_ready;
     std::condition_variable m_space;
@@ -672,8 +673,8 @@ public:
     const QList<VCardParseResult> &fileResults() const { return m_fileResults; }
     /// How long reading took, in ms; valid after finish().
     qint64 readFor() const { return m_readFor; }
-    qint64 readerWaited() const { return m_queue.m_readerWaited / 1000000; }
-    qint64 writerWaited() const { return m_queue.m_writerWaited / 1000000; }
+    qint64 readerWaited() const { return m_queue.readerWaited(); }
+    qint64 writerWaited() const { return m_queue.writerWaited(); }
 
 private:
     void read()
