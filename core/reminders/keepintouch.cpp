@@ -360,38 +360,35 @@ Status KeepInTouch::rearmAll()
     moved += ']';
     created += ']';
 
-    if (removed.size() > 2) {
-        if (Status done = m_database
-                              .exec(QStringLiteral("DELETE FROM reminders WHERE id IN (SELECT value ->> 0 FROM "
-                                                   "json_each(?))"),
-                                    {QString::fromLatin1(removed)})
-                              .status();
-            !done)
-            return done;
-    }
-    if (moved.size() > 2) {
-        if (Status done = m_database
-                              .exec(QStringLiteral("UPDATE reminders SET due_at = m.value ->> 1, recurrence_every = "
-                                                   "m.value ->> 2, state = 'open', snoozed_until = NULL FROM "
-                                                   "json_each(?) m WHERE reminders.id = m.value ->> 0"),
-                                    {QString::fromLatin1(moved)})
-                              .status();
-            !done)
-            return done;
-    }
-    if (created.size() > 2) {
-        if (Status done = m_database
-                              .exec(QStringLiteral("INSERT INTO reminders (contact_id, due_at, note, recurrence_unit, "
-                                                   "recurrence_every, state, origin, created_at, cadence) SELECT "
-                                                   "n.value ->> 0, n.value ->> 1, ?, ?, n.value ->> 2, ?, ?, ?, 1 "
-                                                   "FROM json_each(?) n ORDER BY n.key"),
-                                    {tr("Keep in touch"), recurrenceUnitKey(Recurrence::Unit::Days),
-                                     reminderStateKey(ReminderState::Open), reminderOriginKey(ReminderOrigin::KeepInTouch),
-                                     Database::toStored(now), QString::fromLatin1(created)})
-                              .status();
-            !done)
-            return done;
-    }
+    // Each list of rows in one statement (through json_each), when it has any.
+    auto apply = [this](const QByteArray &rows, const QString &sql, QVariantList values) {
+        if (rows.size() <= 2)
+            return Status::success();
+        values.append(QString::fromLatin1(rows));
+        return m_database.exec(sql, values).status();
+    };
+    if (Status done = apply(removed,
+                            QStringLiteral("DELETE FROM reminders WHERE id IN (SELECT value ->> 0 FROM json_each(?))"),
+                            {});
+        !done)
+        return done;
+    if (Status done = apply(moved,
+                            QStringLiteral("UPDATE reminders SET due_at = m.value ->> 1, recurrence_every = "
+                                           "m.value ->> 2, state = 'open', snoozed_until = NULL FROM "
+                                           "json_each(?) m WHERE reminders.id = m.value ->> 0"),
+                            {});
+        !done)
+        return done;
+    if (Status done = apply(created,
+                            QStringLiteral("INSERT INTO reminders (contact_id, due_at, note, recurrence_unit, "
+                                           "recurrence_every, state, origin, created_at, cadence) SELECT "
+                                           "n.value ->> 0, n.value ->> 1, ?, ?, n.value ->> 2, ?, ?, ?, 1 "
+                                           "FROM json_each(?) n ORDER BY n.key"),
+                            {tr("Keep in touch"), recurrenceUnitKey(Recurrence::Unit::Days),
+                             reminderStateKey(ReminderState::Open), reminderOriginKey(ReminderOrigin::KeepInTouch),
+                             Database::toStored(now)});
+        !done)
+        return done;
     return transaction.commit();
 }
 
