@@ -98,16 +98,16 @@ EncodedContact::EncodedContact(const Contact &c)
     }
 }
 
-QByteArray EncodedContact::tagKey(QByteArrayView utf8)
+Hash128 EncodedContact::tagKey(QByteArrayView utf8)
 {
     // The same folding as the tags table's NOCASE collation (ASCII only), so
     // that the writer's cache and the table agree on which tags are one.
-    QByteArray key = utf8.toByteArray();
-    for (char &c : key) {
-        if (c >= 'A' && c <= 'Z')
-            c = char(c + 32);
+    QVarLengthArray<char, 64> key(utf8.size());
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const char c = utf8[i];
+        key[i] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
     }
-    return key;
+    return Hash128::of(key.constData(), key.size());
 }
 
 EncodedContact::Text EncodedContact::append(const QString &text)
@@ -123,7 +123,7 @@ EncodedContact::Text EncodedContact::append(const QString &text)
     return Text{int(offset), int(m_text.size() - offset)};
 }
 
-QByteArray EncodedContact::digest() const
+Hash128 EncodedContact::digest() const
 {
     // All the text (every piece, in the order the rows hold them), then the
     // layout that cuts it into pieces and says what each is (little-endian
@@ -159,7 +159,7 @@ QByteArray EncodedContact::digest() const
     const XXH128_hash_t hash = XXH3_128bits_digest(&state);
     XXH128_canonical_t canonical;
     XXH128_canonicalFromHash(&canonical, hash);
-    return QByteArray(reinterpret_cast<const char *>(canonical.digest), sizeof canonical.digest);
+    return *Hash128::fromBytes(QByteArrayView(reinterpret_cast<const char *>(canonical.digest), sizeof canonical.digest));
 }
 
 BulkContactWriter::BulkContactWriter(Database &database)
@@ -281,7 +281,7 @@ void BulkContactWriter::bindText(sqlite3_stmt *statement, int index, const Encod
                       SQLITE_STATIC);
 }
 
-Result<qint64> BulkContactWriter::tagId(QByteArrayView utf8, const QByteArray &key)
+Result<qint64> BulkContactWriter::tagId(QByteArrayView utf8, const Hash128 &key)
 {
     if (const auto it = m_tags.constFind(key); it != m_tags.constEnd())
         return *it;
@@ -425,7 +425,7 @@ Status BulkContactWriter::recordCreated(qint64 batchId, qint64 contactId)
     return m_pendingCreated.size() >= 2 * blockRows ? flushCreated() : Status::success();
 }
 
-Status BulkContactWriter::recordSource(const QByteArray &fingerprint, qint64 contactId, qint64 batchId)
+Status BulkContactWriter::recordSource(const Hash128 &fingerprint, qint64 contactId, qint64 batchId)
 {
     if (!m_status)
         return m_status;
@@ -453,8 +453,7 @@ Status BulkContactWriter::flushSources()
         return contacts;
     Status written = writeRows(m_sources, m_pendingSources.size(), [this](sqlite3_stmt *s, int p, qsizetype row) {
         const Source &source = m_pendingSources.at(row);
-        sqlite3_bind_blob(s, p, source.fingerprint.constData(),
-                          int(source.fingerprint.size()), SQLITE_STATIC);
+        sqlite3_bind_blob(s, p, source.fingerprint.bytes.data(), int(source.fingerprint.bytes.size()), SQLITE_STATIC);
         sqlite3_bind_int64(s, p + 1, source.contactId);
         sqlite3_bind_int64(s, p + 2, source.batchId);
     });

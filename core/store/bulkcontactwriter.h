@@ -1,11 +1,13 @@
 #pragma once
 
 #include "domain/contact.h"
+#include "hash128.h"
 #include "result.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QVarLengthArray>
 
 #include <array>
 
@@ -31,7 +33,7 @@ public:
     /// them all): the same for the same card read again. A card that differs
     /// only in what the rows leave out (spaces around a value, an empty
     /// field, the case of a profile's service) is the same card.
-    QByteArray digest() const;
+    Hash128 digest() const;
 
 private:
     friend class BulkContactWriter;
@@ -43,7 +45,9 @@ private:
         int size = 0;
     };
     Text append(const QString &text);
-    static QByteArray tagKey(QByteArrayView utf8);
+    /// A tag as the writer's cache knows it: its case folded as the tags
+    /// table's NOCASE collation folds it (ASCII only), hashed.
+    static Hash128 tagKey(QByteArrayView utf8);
 
     struct FieldRow
     {
@@ -65,11 +69,12 @@ private:
     QByteArray m_text;
     std::array<Text, textColumns> m_columns{};
     QByteArray m_photo;
-    QList<FieldRow> m_fields;
-    QList<AddressRow> m_addresses;
-    QList<Text> m_tags;
-    /// Each tag as the writer's cache knows it (tagKey()).
-    QList<QByteArray> m_tagKeys;
+    // Room for what most cards have, without an allocation each.
+    QVarLengthArray<FieldRow, 8> m_fields;
+    QVarLengthArray<AddressRow, 2> m_addresses;
+    QVarLengthArray<Text, 4> m_tags;
+    /// Each tag's tagKey().
+    QVarLengthArray<Hash128, 4> m_tagKeys;
     bool m_hasName = false;
 };
 
@@ -101,7 +106,7 @@ public:
     /// Notes that an import batch created a contact.
     Status recordCreated(qint64 batchId, qint64 contactId);
     /// Notes which imported card a contact holds.
-    Status recordSource(const QByteArray &fingerprint, qint64 contactId, qint64 batchId);
+    Status recordSource(const Hash128 &fingerprint, qint64 contactId, qint64 batchId);
     /// Writes what is still gathered.
     Status flush();
     /// Keeps the contacts written until takeWritten(), for the caller to free
@@ -128,7 +133,7 @@ private:
     static void bindText(sqlite3_stmt *statement, int index, const EncodedContact &contact, EncodedContact::Text text);
     Status step(sqlite3_stmt *statement);
     /// The id of the tag `utf8`, whose EncodedContact::tagKey() is `key`.
-    Result<qint64> tagId(QByteArrayView utf8, const QByteArray &key);
+    Result<qint64> tagId(QByteArrayView utf8, const Hash128 &key);
     Status flushContacts();
     Status flushCreated();
     Status flushSources();
@@ -145,14 +150,14 @@ private:
     MultiRowInsert m_sources;
     qint64 m_firstId = 1;
     qint64 m_nextId = 1;
-    QHash<QByteArray, qint64> m_tags;
+    QHash<Hash128, qint64> m_tags;
     QList<EncodedContact> m_pendingContacts;
     QList<EncodedContact> m_written;
     bool m_keepWritten = false;
     QList<qint64> m_pendingCreated;
     struct Source
     {
-        QByteArray fingerprint;
+        Hash128 fingerprint;
         qint64 contactId;
         qint64 batchId;
     };

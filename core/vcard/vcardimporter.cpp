@@ -85,29 +85,16 @@ QByteArray legacyFingerprint(const Contact &c)
 }
 
 /// A matching key (a UID, a case-folded email address, …) as the index holds
-/// it: 128 bits of hash instead of its text, so that the writing thread never
-/// hashes, compares or frees text. The two halves are qHash() under two seeds
-/// drawn when the program starts: two different keys alike in all 128 bits
-/// are as unlikely as two different cards with the same digest.
-struct KeyHash
-{
-    quint64 first = 0;
-    quint64 second = 0;
-    friend bool operator==(KeyHash, KeyHash) = default;
-};
-
-size_t qHash(KeyHash key, size_t seed = 0) noexcept
-{
-    return size_t(key.first) ^ seed;
-}
+/// it: 128 bits of hash of its UTF-16 under a seed drawn when the program
+/// starts, instead of its text, so that the writing thread never hashes,
+/// compares or frees text. Two different keys alike in all 128 bits are as
+/// unlikely as two different cards with the same digest.
+using KeyHash = Hash128;
 
 KeyHash keyHash(QStringView text)
 {
-    static const std::array<size_t, 2> seeds = [] {
-        QRandomGenerator *random = QRandomGenerator::system();
-        return std::array<size_t, 2>{size_t(random->generate64()), size_t(random->generate64())};
-    }();
-    return KeyHash{quint64(qHash(text, seeds[0])), quint64(qHash(text, seeds[1]))};
+    static const quint64 seed = QRandomGenerator::system()->generate64();
+    return Hash128::of(text.utf16(), text.size() * qsizetype(sizeof(char16_t)), seed);
 }
 
 /// Room for a key being put together, without an allocation for most.
@@ -172,7 +159,7 @@ std::optional<KeyHash> nameOrgHash(const Contact &contact)
 /// Everything the matching needs from a card, computed on the reading thread.
 struct CardKeys
 {
-    QByteArray fingerprint;
+    Hash128 fingerprint;
     std::optional<KeyHash> uid;
     QVarLengthArray<KeyHash, 3> emails;
     QVarLengthArray<KeyHash, 3> phones;
@@ -309,12 +296,14 @@ public:
         return RowScan::run(db, QStringLiteral("SELECT fingerprint, contact_id FROM contact_sources"), {},
                             [&](const RowScan::Row &row) {
                                 const QByteArrayView fingerprint = row.bytes(0);
-                                m_hasLegacy = m_hasLegacy || fingerprint.size() == legacyFingerprintSize;
-                                m_bySource.insert(fingerprint.toByteArray(), row.integer(1));
+                                if (const auto digest = Hash128::fromBytes(fingerprint))
+                                    m_bySource.insert(*digest, row.integer(1));
+                                else if (fingerprint.size() == legacyFingerprintSize)
+                                    m_byLegacySource.insert(fingerprint.toByteArray(), row.integer(1));
                             });
     }
     /// The cards the data file held when loadSources() read it (never changed after).
-    const QHash<QByteArray, qint64> &sources() const { return m_bySource; }
+    const QHash<Hash128, qint64> &sources() const { return m_bySource; }
 
     /// Everything else a card can match on.
     Status load(Database &db)
@@ -362,7 +351,7 @@ public:
             return owner;
         if (const qint64 owner = m_newSources.value(keys.fingerprint))
             return owner;
-        const qint64 owner = m_hasLegacy ? m_bySource.value(legacyFingerprint(card)) : 0;
+        const qint64 owner = m_byLegacySource.isEmpty() ? 0 : m_byLegacySource.value(legacyFingerprint(card));
         if (legacy)
             *legacy = owner != 0;
         return owner;
@@ -427,7 +416,7 @@ public:
     QString name(qint64 id) const { return m_names.value(id); }
 
     /// Notes that contact `id` holds the card with this fingerprint.
-    void addSource(const QByteArray &fingerprint, qint64 id) { m_newSources.insert(fingerprint, id); }
+    void addSource(const Hash128 &fingerprint, qint64 id) { m_newSources.insert(fingerprint, id); }
 
     void add(qint64 id, const CardKeys &keys)
     {
@@ -447,13 +436,14 @@ private:
     QHash<KeyHash, qint64> m_byEmail;
     QHash<KeyHash, qint64> m_byPhone;
     QHash<KeyHash, qint64> m_byNameOrg;
-    QHash<QByteArray, qint64> m_bySource;
+    QHash<Hash128, qint64> m_bySource;
+    /// Cards known by the fingerprint of earlier versions (legacyFingerprint()).
+    QHash<QByteArray, qint64> m_byLegacySource;
     /// The cards of this import (m_bySource stays as loaded: the reading
     /// thread holds a copy of it).
-    QHash<QByteArray, qint64> m_newSources;
+    QHash<Hash128, qint64> m_newSources;
     QHash<qint64, QString> m_names;
     static constexpr qsizetype legacyFingerprintSize = 20;
-    bool m_hasLegacy = false;
 };
 
 } // namespace
@@ -640,7 +630,7 @@ class CardStream
 {
 public:
     /// Cards whose fingerprint is in `known` are only counted (knownCards()).
-    explicit CardStream(const QStringList &paths, const QHash<QByteArray, qint64> &known = {})
+    explicit CardStream(const QStringList &paths, const QHash<Hash128, qint64> &known = {})
         : m_paths(paths)
         , m_fileResults(paths.size())
         , m_known(known)
@@ -732,7 +722,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_readFor = 0;
     CardQueue m_queue;
-    const QHash<QByteArray, qint64> m_known;
+    const QHash<Hash128, qint64> m_known;
     std::atomic<qint64> m_cardsRead = 0;
     std::atomic<qint64> m_knownCards = 0;
     std::atomic<bool> m_failed = false;
@@ -850,7 +840,7 @@ public:
 
     /// `encoded`, when given, is `contact` made ready to write.
     Result<qint64> create(const Contact &contact, std::optional<EncodedContact> &&encoded, int line,
-                          const QByteArray &fingerprint)
+                          const Hash128 &fingerprint)
     {
         auto id = encoded ? m_writer->add(std::move(*encoded)) : m_writer->add(contact);
         if (!id && !m_writer->status()) // writing a block failed: not this card's doing
@@ -867,7 +857,7 @@ public:
 
     /// Adds to contact `target` what the card has and it lacks. Returns false
     /// (and writes nothing) when that contact is not there.
-    Result<bool> merge(qint64 target, const Contact &contact, int line, const QByteArray &fingerprint)
+    Result<bool> merge(qint64 target, const Contact &contact, int line, const Hash128 &fingerprint)
     {
         // Reading a contact back needs it written, and the indexes.
         if (Status flushed = m_writer->flush(); !flushed)
@@ -906,7 +896,7 @@ public:
     /// BulkContactWriter::setKeepWritten()); call after begin().
     void keepWritten() { m_writer->setKeepWritten(true); }
     QList<EncodedContact> takeWritten() { return m_writer ? m_writer->takeWritten() : QList<EncodedContact>(); }
-    Status recordSource(const QByteArray &fingerprint, qint64 owner)
+    Status recordSource(const Hash128 &fingerprint, qint64 owner)
     {
         return m_writer->recordSource(fingerprint, owner, m_result.batchId);
     }
@@ -1027,7 +1017,7 @@ Result<ImportResult> VCardImporter::importFiles(const QStringList &paths, const 
     while (auto chunk = stream.pop()) {
         for (PreparedCard &prepared : *chunk) {
             const ParsedCard &card = prepared.card;
-            const QByteArray &print = prepared.keys.fingerprint;
+            const Hash128 &print = prepared.keys.fingerprint;
             bool legacy = false;
             if (const qint64 owner = index.sourceOwner(prepared.keys, card.contact, &legacy)) {
                 batch.countUnchanged();

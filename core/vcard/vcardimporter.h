@@ -2,6 +2,7 @@
 
 #include "domain/contact.h"
 #include "result.h"
+#include "store/hash128.h"
 #include "vcardproblem.h"
 
 #include <QCoreApplication>
@@ -97,7 +98,7 @@ struct PlannedCard
     int firstProblem = 0;
     int problemCount = 0;
     /// A digest of the card, to recognise it next time.
-    QByteArray fingerprint;
+    Hash128 fingerprint;
 
     bool isMatched() const { return matchId != 0; }
 };
