@@ -276,6 +276,17 @@ QList<Migration> buildMigrations()
         },
     });
 
+    // Nothing looks a contact up by its UID in the file either (an import
+    // reads every UID into memory, as fast from the table as from the index),
+    // and building the index was 60 ms of importing 100,000 cards.
+    migrations.append(Migration{
+        7,
+        QStringLiteral("no index of UIDs"),
+        {
+            QStringLiteral("DROP INDEX contacts_by_uid"),
+        },
+    });
+
     return migrations;
 }
 

@@ -100,6 +100,12 @@ private slots:
         QCOMPARE(pragma(db, "foreign_keys").toInt(), 1);
     }
 
+    void open_newFile_hasLargePages()
+    {
+        TestDataFile data;
+        QCOMPARE(pragma(data.open(), "page_size").toInt(), 16384);
+    }
+
     void open_fileInMissingFolder_createsThePrivateFolder()
     {
         TestDataFile data;
