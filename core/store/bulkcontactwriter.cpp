@@ -308,6 +308,8 @@ Result<qint64> BulkContactWriter::add(EncodedContact &&contact)
         return Result<qint64>::failure(tr("A contact needs a name, an organization or an email address."));
     if (m_nextId == std::numeric_limits<qint64>::max())
         return Result<qint64>::failure(tr("The data file has run out of contact numbers."));
+    if (m_pendingContacts.capacity() < contactBlock)
+        m_pendingContacts.reserve(contactBlock); // a block's room at once, not grown one by one
     m_pendingContacts.append(std::move(contact));
     const qint64 id = m_nextId++;
     if (m_pendingContacts.size() >= contactBlock) {
