@@ -40,7 +40,7 @@ struct Upper
 
 /// Case-insensitive comparison; the length check comes first, so most
 /// comparisons cost one compare.
-bool equalsCI(QByteArrayView a, Upper upper)
+Q_ALWAYS_INLINE bool equalsCI(QByteArrayView a, Upper upper)
 {
     if (a.size() != upper.size)
         return false;
@@ -80,17 +80,22 @@ public:
     /// The next physical line without its terminator.
     QByteArrayView next()
     {
-        const char *begin = m_data.data() + m_pos;
-        const char *end = m_data.data() + m_data.size();
-        const char *p = begin;
-        while (p < end && *p != '\n' && *p != '\r')
+        const qsizetype size = m_data.size();
+        const qsizetype begin = m_pos;
+        // The next LF and the next CR, each found with memchr and kept until
+        // passed: a line costs a few compares, and a file of only one kind of
+        // line end is searched once for the other, not once per line.
+        if (m_nextLf < begin)
+            m_nextLf = find('\n', begin);
+        if (m_nextCr < begin)
+            m_nextCr = find('\r', begin);
+        qsizetype p = std::min(m_nextLf, m_nextCr);
+        const QByteArrayView line = m_data.sliced(begin, p - begin);
+        while (p < size && m_data[p] == '\r')
             ++p;
-        QByteArrayView line(begin, p - begin);
-        while (p < end && *p == '\r')
+        if (p < size && m_data[p] == '\n')
             ++p;
-        if (p < end && *p == '\n')
-            ++p;
-        m_pos = p - m_data.data();
+        m_pos = p;
         ++m_line;
         return line;
     }
@@ -99,9 +104,18 @@ public:
     char peek() const { return atEnd() ? '\0' : m_data.at(m_pos); }
 
 private:
+    /// Where `c` is next from `from` on; the end of the data when nowhere.
+    qsizetype find(char c, qsizetype from) const
+    {
+        const void *at = std::memchr(m_data.data() + from, c, size_t(m_data.size() - from));
+        return at ? static_cast<const char *>(at) - m_data.data() : m_data.size();
+    }
+
     QByteArrayView m_data;
     qsizetype m_pos = 0;
     int m_line = 0;
+    qsizetype m_nextLf = -1;
+    qsizetype m_nextCr = -1;
 };
 
 enum class Encoding { None, QuotedPrintable, Base64 };
@@ -111,6 +125,9 @@ struct Param
     QByteArrayView name; // empty for a bare 2.1 parameter
     QByteArrayView value;
 };
+
+/// A property's TYPE words: room for the usual few without an allocation.
+using TypeList = QVarLengthArray<QString, 4>;
 
 struct Property
 {
@@ -123,7 +140,7 @@ struct Property
 
     Encoding encoding = Encoding::None;
     QByteArray charset;
-    QStringList types; // lower case
+    TypeList types; // lower case
     bool preferred = false;
     QByteArrayView valueType;
     QByteArrayView mediaType;
@@ -261,7 +278,7 @@ void interpretParams(Property &property)
                 property.encoding = single.encoding;
             if (!single.charset.isEmpty())
                 property.charset = single.charset;
-            property.types.append(single.types);
+            property.types.append(single.types.constData(), single.types.size());
             property.preferred = property.preferred || single.preferred;
         } else if (equalsCI(param.name, "ENCODING")) {
             if (equalsCI(value, "QUOTED-PRINTABLE"))
@@ -685,17 +702,22 @@ QStringList Parser::splitEscaped(QStringView text, QChar separator) const
     QStringList parts;
     parts.reserve(text.count(separator) + 1);
     qsizetype start = 0;
+    bool escaped = false; // whether the part so far has a backslash
+    auto take = [&](qsizetype end) {
+        const QStringView part = text.sliced(start, end - start);
+        parts.append(escaped ? unescape(part) : part.toString());
+        start = end + 1;
+        escaped = false;
+    };
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (text[i] == QLatin1Char('\\')) {
+            escaped = true;
             ++i;
-            continue;
-        }
-        if (text[i] == separator) {
-            parts.append(unescape(text.sliced(start, i - start)));
-            start = i + 1;
+        } else if (text[i] == separator) {
+            take(i);
         }
     }
-    parts.append(unescape(text.sliced(start)));
+    take(text.size());
     return parts;
 }
 
@@ -713,30 +735,35 @@ void Parser::keepVerbatim(const Property &property)
     m_contact.extraProperties.append(QLatin1String("\r\n"));
 }
 
-QString labelFromTypes(const QStringList &types)
+QString labelFromTypes(const TypeList &types)
 {
     // Types that say how, not which: they make no label.
-    auto noise = [](const QString &type) {
-        return type == u"internet" || type == u"voice" || type == u"x400" || type == u"text" || type == u"postal"
-               || type == u"parcel" || type == u"intl" || type == u"dom" || type == u"msg";
-    };
-    QString label;
+    static constexpr QStringView noise[] = {u"internet", u"voice", u"x400", u"text", u"postal",
+                                            u"parcel",   u"intl",  u"dom",  u"msg"};
+    static const QString mobile = QStringLiteral("mobile");
+    // The label's words, each once; most labels are one shared type word.
+    QVarLengthArray<QString, 4> words;
     for (const QString &type : types) {
-        if (noise(type))
+        if (std::find(std::begin(noise), std::end(noise), QStringView(type)) != std::end(noise))
             continue;
-        QStringView word = type;
-        if (word == u"cell")
-            word = u"mobile";
+        QString word = type == u"cell" ? mobile : type;
         if (word.startsWith(u"x-"))
             word = word.sliced(2);
         if (word.isEmpty())
             continue;
-        if (label.isEmpty()) {
-            label = word == type ? type : word.toString(); // shares the interned type word
-        } else if (!label.split(QLatin1Char(' ')).contains(word)) {
+        const bool known = std::any_of(words.cbegin(), words.cend(), [&word](const QString &w) {
+            return w == word || (w.contains(QLatin1Char(' ')) && w.split(QLatin1Char(' ')).contains(word));
+        });
+        if (!known)
+            words.append(word);
+    }
+    if (words.size() == 1)
+        return words.first();
+    QString label;
+    for (const QString &word : std::as_const(words)) {
+        if (!label.isEmpty())
             label += QLatin1Char(' ');
-            label += word;
-        }
+        label += word;
     }
     return label;
 }
@@ -798,10 +825,10 @@ void Parser::addPhoto(Property &property)
     QByteArray data;
     QString declaredType = !property.mediaType.isEmpty() ? QString::fromLatin1(property.mediaType)
                            : property.types.isEmpty()    ? QString()
-                                                         : property.types.constFirst();
+                                                         : property.types.first();
 
     QByteArray raw = property.value.toByteArray();
-    raw.replace(' ', QByteArray()).replace('\t', QByteArray());
+    raw.removeIf([](char c) { return c == ' ' || c == '\t'; });
     // Strict base64, forgiving only misplaced '=' padding (some BlackBerry
     // exports end with a stray one); anything else is reported.
     auto decodeBase64 = [](const QByteArray &text, QByteArray &out) {
@@ -1026,7 +1053,7 @@ void Parser::mapProperty(Property &property)
     }
     if (is("X-SOCIALPROFILE")) {
         const QString value = unescape(textValue(property)).trimmed();
-        QString service = property.types.isEmpty() ? QString() : property.types.constFirst();
+        QString service = property.types.isEmpty() ? QString() : property.types.first();
         if (!value.isEmpty())
             m_contact.socialProfiles.append(SocialProfile{service, value});
         return;
