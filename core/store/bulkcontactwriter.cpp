@@ -52,7 +52,7 @@ EncodedContact::EncodedContact(const Contact &c)
         length += p.service.size() + p.handle.size();
     for (const QString &tag : c.tags)
         length += tag.size();
-    m_text.reserve(3 * length + 8);
+    m_text.resize(3 * length + 8);
 
     const QString name = c.name();
     m_hasName = !name.trimmed().isEmpty();
@@ -96,6 +96,7 @@ EncodedContact::EncodedContact(const Contact &c)
             m_tagKeys.append(tagKey(QByteArrayView(m_text.constData() + text.offset, text.size)));
         }
     }
+    m_text.truncate(m_textEnd);
 }
 
 Hash128 EncodedContact::tagKey(QByteArrayView utf8)
@@ -116,11 +117,15 @@ EncodedContact::Text EncodedContact::append(const QString &text)
         return {};
     // Straight into the buffer: no QByteArray per piece.
     QStringEncoder encoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-    const qsizetype offset = m_text.size();
-    m_text.resize(offset + encoder.requiredSpace(text.size()));
+    // m_text has room for all the text (the constructor made it so, and it
+    // grows for the rare case that toLower() made a text longer).
+    const qsizetype offset = m_textEnd;
+    const qsizetype room = encoder.requiredSpace(text.size());
+    if (offset + room > m_text.size())
+        m_text.resize(std::max(offset + room, 2 * m_text.size()));
     char *end = encoder.appendToBuffer(m_text.data() + offset, text);
-    m_text.resize(end - m_text.constData());
-    return Text{int(offset), int(m_text.size() - offset)};
+    m_textEnd = end - m_text.constData();
+    return Text{int(offset), int(m_textEnd - offset)};
 }
 
 Hash128 EncodedContact::digest() const

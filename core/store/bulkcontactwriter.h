@@ -67,6 +67,8 @@ private:
     static constexpr int textColumns = 15;
 
     QByteArray m_text;
+    /// The end of the text appended so far, while the constructor appends.
+    qsizetype m_textEnd = 0;
     std::array<Text, textColumns> m_columns{};
     QByteArray m_photo;
     // Room for what most cards have, without an allocation each.
