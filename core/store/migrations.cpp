@@ -4,6 +4,15 @@ namespace Rapport::Core {
 
 namespace {
 
+/// A trigger that notes the contacts `ids` in the search index's list of
+/// contacts to bring up to date, AFTER `event` ("INSERT ON contacts").
+QString searchTrigger(const char *name, const char *event, const char *ids)
+{
+    return QStringLiteral("CREATE TRIGGER %1 AFTER %2 BEGIN INSERT OR IGNORE INTO contact_search_stale "
+                          "(contact_id) %3; END")
+        .arg(QLatin1StringView(name), QLatin1StringView(event), QLatin1StringView(ids));
+}
+
 // Times are milliseconds since the epoch in UTC; dates are ISO 8601 text.
 // Stages are stored as integers so that the ladder orders with < and MAX().
 QList<Migration> buildMigrations()
@@ -222,47 +231,40 @@ QList<Migration> buildMigrations()
     // date in one statement before it searches. Writing the index row by row
     // would make FTS5 flush its pending changes at every statement, which
     // made a 5,000-card import take a minute instead of a second.
-    {
-        const auto trigger = [](const char *name, const char *event, const char *ids) {
-            return QStringLiteral("CREATE TRIGGER %1 AFTER %2 BEGIN INSERT OR IGNORE INTO contact_search_stale "
-                                  "(contact_id) %3; END")
-                .arg(QLatin1StringView(name), QLatin1StringView(event), QLatin1StringView(ids));
-        };
-        migrations.append(Migration{
-            5,
-            QStringLiteral("an index of the contacts' text for searching, indexes for insights"),
-            {
-                QStringLiteral("CREATE VIRTUAL TABLE contact_search USING fts5(name, organization, notes, fields, "
-                               "tags, tokenize = 'trigram')"),
-                QStringLiteral("CREATE TABLE contact_search_stale (contact_id INTEGER PRIMARY KEY)"),
-                QStringLiteral(
-                    "INSERT INTO contact_search (rowid, name, organization, notes, fields, tags) "
-                    "SELECT c.id, c.display_name, c.organization, c.notes, "
-                    "(SELECT group_concat(f.value, char(10)) FROM contact_fields f WHERE f.contact_id = c.id), "
-                    "(SELECT group_concat(t.name, char(10)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
-                    "WHERE ct.contact_id = c.id) FROM contacts c"),
-                trigger("contact_search_contact_added", "INSERT ON contacts", "VALUES (NEW.id)"),
-                trigger("contact_search_contact_changed", "UPDATE OF id, display_name, organization, notes ON contacts",
-                        "VALUES (OLD.id), (NEW.id)"),
-                trigger("contact_search_contact_removed", "DELETE ON contacts", "VALUES (OLD.id)"),
-                trigger("contact_search_field_added", "INSERT ON contact_fields", "VALUES (NEW.contact_id)"),
-                trigger("contact_search_field_changed", "UPDATE OF contact_id, value ON contact_fields",
-                        "VALUES (OLD.contact_id), (NEW.contact_id)"),
-                trigger("contact_search_field_removed", "DELETE ON contact_fields", "VALUES (OLD.contact_id)"),
-                trigger("contact_search_tag_added", "INSERT ON contact_tags", "VALUES (NEW.contact_id)"),
-                trigger("contact_search_tag_changed", "UPDATE OF contact_id, tag_id ON contact_tags",
-                        "VALUES (OLD.contact_id), (NEW.contact_id)"),
-                trigger("contact_search_tag_removed", "DELETE ON contact_tags", "VALUES (OLD.contact_id)"),
-                trigger("contact_search_tag_renamed", "UPDATE OF name ON tags",
-                        "SELECT contact_id FROM contact_tags WHERE tag_id = NEW.id"),
-                // The activity chart counts each kind's interactions per period in the index alone.
-                QStringLiteral("CREATE INDEX interactions_by_kind_time ON interactions(kind, occurred_at)"),
-                // The funnel reads every rung reached, by contact, from the index alone.
-                QStringLiteral("CREATE INDEX stage_history_by_contact_stage ON stage_history(contact_id, stage, "
-                               "reached_at)"),
-            },
-        });
-    }
+    migrations.append(Migration{
+        5,
+        QStringLiteral("an index of the contacts' text for searching, indexes for insights"),
+        {
+            QStringLiteral("CREATE VIRTUAL TABLE contact_search USING fts5(name, organization, notes, fields, "
+                           "tags, tokenize = 'trigram')"),
+            QStringLiteral("CREATE TABLE contact_search_stale (contact_id INTEGER PRIMARY KEY)"),
+            QStringLiteral(
+                "INSERT INTO contact_search (rowid, name, organization, notes, fields, tags) "
+                "SELECT c.id, c.display_name, c.organization, c.notes, "
+                "(SELECT group_concat(f.value, char(10)) FROM contact_fields f WHERE f.contact_id = c.id), "
+                "(SELECT group_concat(t.name, char(10)) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                "WHERE ct.contact_id = c.id) FROM contacts c"),
+            searchTrigger("contact_search_contact_added", "INSERT ON contacts", "VALUES (NEW.id)"),
+            searchTrigger("contact_search_contact_changed", "UPDATE OF id, display_name, organization, notes ON contacts",
+                          "VALUES (OLD.id), (NEW.id)"),
+            searchTrigger("contact_search_contact_removed", "DELETE ON contacts", "VALUES (OLD.id)"),
+            searchTrigger("contact_search_field_added", "INSERT ON contact_fields", "VALUES (NEW.contact_id)"),
+            searchTrigger("contact_search_field_changed", "UPDATE OF contact_id, value ON contact_fields",
+                          "VALUES (OLD.contact_id), (NEW.contact_id)"),
+            searchTrigger("contact_search_field_removed", "DELETE ON contact_fields", "VALUES (OLD.contact_id)"),
+            searchTrigger("contact_search_tag_added", "INSERT ON contact_tags", "VALUES (NEW.contact_id)"),
+            searchTrigger("contact_search_tag_changed", "UPDATE OF contact_id, tag_id ON contact_tags",
+                          "VALUES (OLD.contact_id), (NEW.contact_id)"),
+            searchTrigger("contact_search_tag_removed", "DELETE ON contact_tags", "VALUES (OLD.contact_id)"),
+            searchTrigger("contact_search_tag_renamed", "UPDATE OF name ON tags",
+                          "SELECT contact_id FROM contact_tags WHERE tag_id = NEW.id"),
+            // The activity chart counts each kind's interactions per period in the index alone.
+            QStringLiteral("CREATE INDEX interactions_by_kind_time ON interactions(kind, occurred_at)"),
+            // The funnel reads every rung reached, by contact, from the index alone.
+            QStringLiteral("CREATE INDEX stage_history_by_contact_stage ON stage_history(contact_id, stage, "
+                           "reached_at)"),
+        },
+    });
 
     // Nothing looks contacts up by a field's value or by a card's fingerprint
     // in the file (imports match in memory, searches use contact_search), yet
@@ -276,14 +278,56 @@ QList<Migration> buildMigrations()
         },
     });
 
+    // A contact's emails, phones, web pages and profiles, and its addresses,
+    // are only ever read, written and removed by contact: kept in the order
+    // of (contact, kind, position) itself, a table needs no index beside it
+    // (WITHOUT ROWID). That is one b-tree instead of two for every detail
+    // written, and a tenth less data file. Positions are numbered afresh from
+    // 0 in the order they had, so that no two details share one.
     // Nothing looks a contact up by its UID in the file either (an import
-    // reads every UID into memory, as fast from the table as from the index),
-    // and building the index was 60 ms of importing 100,000 cards.
+    // reads every UID into memory, as fast from the table as from the index).
+    // Together these took a third off the work of writing 100,000 imported
+    // cards' details.
     migrations.append(Migration{
         7,
-        QStringLiteral("no index of UIDs"),
+        QStringLiteral("contacts' details kept in contact order, without an index beside them"),
         {
             QStringLiteral("DROP INDEX contacts_by_uid"),
+            QStringLiteral(R"(CREATE TABLE contact_fields_new (
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('email', 'phone', 'url', 'social')),
+                position INTEGER NOT NULL,
+                value TEXT NOT NULL,
+                label TEXT NOT NULL DEFAULT '',
+                preferred INTEGER NOT NULL DEFAULT 0 CHECK (preferred IN (0, 1)),
+                PRIMARY KEY (contact_id, kind, position)
+            ) WITHOUT ROWID)"),
+            QStringLiteral("INSERT INTO contact_fields_new (contact_id, kind, position, value, label, preferred) "
+                           "SELECT contact_id, kind, row_number() OVER (PARTITION BY contact_id, kind "
+                           "ORDER BY position, id) - 1, value, label, preferred FROM contact_fields"),
+            QStringLiteral("DROP TABLE contact_fields"),
+            QStringLiteral("ALTER TABLE contact_fields_new RENAME TO contact_fields"),
+            searchTrigger("contact_search_field_added", "INSERT ON contact_fields", "VALUES (NEW.contact_id)"),
+            searchTrigger("contact_search_field_changed", "UPDATE OF contact_id, value ON contact_fields",
+                          "VALUES (OLD.contact_id), (NEW.contact_id)"),
+            searchTrigger("contact_search_field_removed", "DELETE ON contact_fields", "VALUES (OLD.contact_id)"),
+            QStringLiteral(R"(CREATE TABLE contact_addresses_new (
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                label TEXT NOT NULL DEFAULT '',
+                street TEXT NOT NULL DEFAULT '',
+                locality TEXT NOT NULL DEFAULT '',
+                region TEXT NOT NULL DEFAULT '',
+                postal_code TEXT NOT NULL DEFAULT '',
+                country TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (contact_id, position)
+            ) WITHOUT ROWID)"),
+            QStringLiteral("INSERT INTO contact_addresses_new (contact_id, position, label, street, locality, "
+                           "region, postal_code, country) "
+                           "SELECT contact_id, row_number() OVER (PARTITION BY contact_id ORDER BY position, id) - 1, "
+                           "label, street, locality, region, postal_code, country FROM contact_addresses"),
+            QStringLiteral("DROP TABLE contact_addresses"),
+            QStringLiteral("ALTER TABLE contact_addresses_new RENAME TO contact_addresses"),
         },
     });
 

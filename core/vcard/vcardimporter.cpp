@@ -569,8 +569,7 @@ const char *const deferrableTables[] = {"contacts", "contact_fields", "contact_a
 /// Indexes an import adds to in order (by new contact, in one batch, all
 /// of the same stage and never met): adding at the end as it goes is cheaper
 /// than building them again.
-const char16_t *const appendedIndexes[] = {u"contacts_by_stage",          u"contacts_by_last_interaction",
-                                           u"contact_fields_by_contact",  u"contact_addresses_by_contact",
+const char16_t *const appendedIndexes[] = {u"contacts_by_stage", u"contacts_by_last_interaction",
                                            u"contact_sources_by_contact", u"contact_sources_by_batch"};
 
 /// An index or trigger a large import drops, and the statement that puts it back.

@@ -327,6 +327,87 @@ private slots:
         QCOMPARE(store.rowCount(ruth).value(), 1);
     }
 
+    void open_version6File_keepsEveryDetailInOrderAndStillSearchesThem()
+    {
+        QVERIFY(Database::currentSchemaVersion() >= 7);
+        TestDataFile data;
+        {
+            Database::OpenOptions options;
+            options.targetVersion = 6;
+            auto old = Database::open(data.path(), data.clock(), options);
+            QVERIFY2(old.ok(), qPrintable(old.error()));
+            // Positions as an older version may have left them: out of order,
+            // with a gap, and two emails at one position.
+            for (const char *sql :
+                 {"INSERT INTO contacts (id, uid, display_name, created_at, updated_at) "
+                  "VALUES (1, 'urn:uuid:1', 'Sam Okafor', 0, 0)",
+                  "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (2, 'Ruth Jensen', 0, 0)",
+                  "INSERT INTO contact_fields (contact_id, kind, position, value, label, preferred) "
+                  "VALUES (1, 'email', 4, 'third@okafor.example', 'home', 0)",
+                  "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'email', 0, "
+                  "'first@okafor.example')",
+                  "INSERT INTO contact_fields (contact_id, kind, position, value, preferred) VALUES (1, 'email', 0, "
+                  "'second@okafor.example', 1)",
+                  "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'phone', 0, '+1 555 0142')",
+                  "INSERT INTO contact_fields (contact_id, kind, position, value, label) VALUES (2, 'social', 0, "
+                  "'@ruth', 'twitter')",
+                  "INSERT INTO contact_addresses (contact_id, position, street, locality) "
+                  "VALUES (1, 3, '2 Side St', 'Boulder')",
+                  "INSERT INTO contact_addresses (contact_id, position, label, street, locality) "
+                  "VALUES (1, 1, 'work', '1 Main St', 'Denver')"}) {
+                auto done = (*old)->exec(QString::fromLatin1(sql));
+                QVERIFY2(done.ok(), qPrintable(done.error()));
+            }
+        }
+        Database &db = data.open();
+        QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
+        QVERIFY(!db.backupPath().isEmpty());
+        for (const char *table : {"contact_fields", "contact_addresses"}) {
+            const QString sql = db.scalar(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = ?"),
+                                          {QString::fromLatin1(table)})
+                                    .value()
+                                    .toString();
+            QVERIFY2(sql.contains(u"WITHOUT ROWID"), qPrintable(sql));
+        }
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                                          "('contacts_by_uid', 'contact_fields_by_contact', "
+                                          "'contact_addresses_by_contact')"))
+                     .value()
+                     .toInt(),
+                 0);
+        QCOMPARE(db.scalar(QStringLiteral("PRAGMA foreign_key_check")).value(), QVariant());
+
+        ContactStore store(db);
+        Contact sam = store.get(1).value();
+        QCOMPARE(sam.uid, QStringLiteral("urn:uuid:1"));
+        QCOMPARE(sam.emails.size(), 3);
+        QCOMPARE(sam.emails.at(0).value, QStringLiteral("first@okafor.example"));
+        QCOMPARE(sam.emails.at(1).value, QStringLiteral("second@okafor.example"));
+        QVERIFY(sam.emails.at(1).preferred);
+        QCOMPARE(sam.emails.at(2).value, QStringLiteral("third@okafor.example"));
+        QCOMPARE(sam.emails.at(2).label, QStringLiteral("home"));
+        QCOMPARE(sam.phones.value(0).value, QStringLiteral("+1 555 0142"));
+        QCOMPARE(sam.addresses.size(), 2);
+        QCOMPARE(sam.addresses.at(0).street, QStringLiteral("1 Main St"));
+        QCOMPARE(sam.addresses.at(0).label, QStringLiteral("work"));
+        QCOMPARE(sam.addresses.at(1).locality, QStringLiteral("Boulder"));
+        const Contact ruth = store.get(2).value();
+        QCOMPARE(ruth.socialProfiles.value(0).handle, QStringLiteral("@ruth"));
+
+        // The details are still found, and still kept up to date for searching.
+        ContactListQuery query;
+        query.search = QStringLiteral("second@okafor");
+        QCOMPARE(store.rowCount(query).value(), 1);
+        sam.emails.append(ContactField{QStringLiteral("fourth@okafor.example"), QString(), false});
+        QVERIFY(store.update(sam).ok());
+        query.search = QStringLiteral("fourth@okafor");
+        QCOMPARE(store.rowCount(query).value(), 1);
+        QCOMPARE(store.get(1).value().emails.size(), 4);
+        QVERIFY(store.remove(1).ok());
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM contact_fields")).value().toInt(), 1);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM contact_addresses")).value().toInt(), 0);
+    }
+
     void migrations_areNumberedWithoutGaps()
     {
         const QList<Migration> &migrations = schemaMigrations();

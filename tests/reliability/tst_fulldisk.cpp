@@ -181,7 +181,7 @@ private slots:
 
     void open_readOnlyFile_isRefusedSayingSoAndLeftUntouched()
     {
-        SmallVolume volume(1024);
+        SmallVolume volume(4096); // room for a new data file (16 KB pages) and its WAL
         QTemporaryDir scratch;
         const QString data = volume.mounted() ? volume.path(QStringLiteral("rapport.sqlite"))
                                               : scratch.filePath(QStringLiteral("rapport.sqlite"));
