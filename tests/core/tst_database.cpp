@@ -61,6 +61,20 @@ QVariant pragma(Database &database, const char *name)
     return value ? *value : QVariant();
 }
 
+/// Makes `data`'s file at schema `version` holding what `statements` write
+/// (SQL that schema understands, not today's stores).
+void makeOldFile(TestDataFile &data, int version, std::initializer_list<const char *> statements)
+{
+    Database::OpenOptions options;
+    options.targetVersion = version;
+    auto old = Database::open(data.path(), data.clock(), options);
+    QVERIFY2(old.ok(), qPrintable(old.error()));
+    for (const char *sql : statements) {
+        auto done = (*old)->exec(QString::fromLatin1(sql));
+        QVERIFY2(done.ok(), qPrintable(done.error()));
+    }
+}
+
 void writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile file(path);
@@ -286,24 +300,16 @@ private slots:
     {
         QVERIFY(Database::currentSchemaVersion() >= 5);
         TestDataFile data;
-        {
-            Database::OpenOptions options;
-            options.targetVersion = 4;
-            auto old = Database::open(data.path(), data.clock(), options);
-            QVERIFY2(old.ok(), qPrintable(old.error()));
-            for (const char *sql :
-                 {"INSERT INTO contacts (id, display_name, organization, notes, created_at, updated_at) "
-                  "VALUES (1, 'Sam Okafor', 'Okafor Media', 'Podcast host;\nloves long walks', 0, 0)",
-                  "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (2, 'Ruth Jensen', 0, 0)",
-                  "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'email', 0, "
-                  "'sam@okafor.example')",
-                  "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'phone', 0, '+1 555 0142')",
-                  "INSERT INTO tags (id, name) VALUES (1, 'speaker')",
-                  "INSERT INTO contact_tags (contact_id, tag_id, position) VALUES (1, 1, 0)"}) {
-                auto done = (*old)->exec(QString::fromLatin1(sql));
-                QVERIFY2(done.ok(), qPrintable(done.error()));
-            }
-        }
+        makeOldFile(data, 4,
+                    {"INSERT INTO contacts (id, display_name, organization, notes, created_at, updated_at) "
+                     "VALUES (1, 'Sam Okafor', 'Okafor Media', 'Podcast host;\nloves long walks', 0, 0)",
+                     "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (2, 'Ruth Jensen', 0, 0)",
+                     "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'email', 0, "
+                     "'sam@okafor.example')",
+                     "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'phone', 0, "
+                     "'+1 555 0142')",
+                     "INSERT INTO tags (id, name) VALUES (1, 'speaker')",
+                     "INSERT INTO contact_tags (contact_id, tag_id, position) VALUES (1, 1, 0)"});
         Database &db = data.open();
         QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
         QVERIFY(!db.backupPath().isEmpty());
@@ -331,34 +337,26 @@ private slots:
     {
         QVERIFY(Database::currentSchemaVersion() >= 7);
         TestDataFile data;
-        {
-            Database::OpenOptions options;
-            options.targetVersion = 6;
-            auto old = Database::open(data.path(), data.clock(), options);
-            QVERIFY2(old.ok(), qPrintable(old.error()));
-            // Positions as an older version may have left them: out of order,
-            // with a gap, and two emails at one position.
-            for (const char *sql :
-                 {"INSERT INTO contacts (id, uid, display_name, created_at, updated_at) "
-                  "VALUES (1, 'urn:uuid:1', 'Sam Okafor', 0, 0)",
-                  "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (2, 'Ruth Jensen', 0, 0)",
-                  "INSERT INTO contact_fields (contact_id, kind, position, value, label, preferred) "
-                  "VALUES (1, 'email', 4, 'third@okafor.example', 'home', 0)",
-                  "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'email', 0, "
-                  "'first@okafor.example')",
-                  "INSERT INTO contact_fields (contact_id, kind, position, value, preferred) VALUES (1, 'email', 0, "
-                  "'second@okafor.example', 1)",
-                  "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'phone', 0, '+1 555 0142')",
-                  "INSERT INTO contact_fields (contact_id, kind, position, value, label) VALUES (2, 'social', 0, "
-                  "'@ruth', 'twitter')",
-                  "INSERT INTO contact_addresses (contact_id, position, street, locality) "
-                  "VALUES (1, 3, '2 Side St', 'Boulder')",
-                  "INSERT INTO contact_addresses (contact_id, position, label, street, locality) "
-                  "VALUES (1, 1, 'work', '1 Main St', 'Denver')"}) {
-                auto done = (*old)->exec(QString::fromLatin1(sql));
-                QVERIFY2(done.ok(), qPrintable(done.error()));
-            }
-        }
+        // Positions as an older version may have left them: out of order,
+        // with a gap, and two emails at one position.
+        makeOldFile(data, 6,
+                    {"INSERT INTO contacts (id, uid, display_name, created_at, updated_at) "
+                     "VALUES (1, 'urn:uuid:1', 'Sam Okafor', 0, 0)",
+                     "INSERT INTO contacts (id, display_name, created_at, updated_at) VALUES (2, 'Ruth Jensen', 0, 0)",
+                     "INSERT INTO contact_fields (contact_id, kind, position, value, label, preferred) "
+                     "VALUES (1, 'email', 4, 'third@okafor.example', 'home', 0)",
+                     "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'email', 0, "
+                     "'first@okafor.example')",
+                     "INSERT INTO contact_fields (contact_id, kind, position, value, preferred) VALUES (1, 'email', 0, "
+                     "'second@okafor.example', 1)",
+                     "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (1, 'phone', 0, "
+                     "'+1 555 0142')",
+                     "INSERT INTO contact_fields (contact_id, kind, position, value, label) VALUES (2, 'social', 0, "
+                     "'@ruth', 'twitter')",
+                     "INSERT INTO contact_addresses (contact_id, position, street, locality) "
+                     "VALUES (1, 3, '2 Side St', 'Boulder')",
+                     "INSERT INTO contact_addresses (contact_id, position, label, street, locality) "
+                     "VALUES (1, 1, 'work', '1 Main St', 'Denver')"});
         Database &db = data.open();
         QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
         QVERIFY(!db.backupPath().isEmpty());
