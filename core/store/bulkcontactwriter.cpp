@@ -108,7 +108,7 @@ Hash128 EncodedContact::tagKey(QByteArrayView utf8)
         const char c = utf8[i];
         key[i] = c >= 'A' && c <= 'Z' ? char(c + 32) : c;
     }
-    return Hash128::of(key.constData(), key.size());
+    return Hash128::keyed(QByteArrayView(key.constData(), key.size()));
 }
 
 EncodedContact::Text EncodedContact::append(const QString &text)
@@ -164,7 +164,10 @@ Hash128 EncodedContact::digest() const
     const XXH128_hash_t hash = XXH3_128bits_digest(&state);
     XXH128_canonical_t canonical;
     XXH128_canonicalFromHash(&canonical, hash);
-    return *Hash128::fromBytes(QByteArrayView(reinterpret_cast<const char *>(canonical.digest), sizeof canonical.digest));
+    Hash128 digest;
+    static_assert(sizeof canonical.digest == sizeof digest.bytes);
+    std::memcpy(digest.bytes.data(), canonical.digest, sizeof digest.bytes);
+    return digest;
 }
 
 BulkContactWriter::BulkContactWriter(Database &database)

@@ -46,7 +46,7 @@ private:
     };
     Text append(const QString &text);
     /// A tag as the writer's cache knows it: its case folded as the tags
-    /// table's NOCASE collation folds it (ASCII only), hashed.
+    /// table's NOCASE collation folds it (ASCII only), hashed (Hash128::keyed()).
     static Hash128 tagKey(QByteArrayView utf8);
 
     struct FieldRow
@@ -71,7 +71,9 @@ private:
     qsizetype m_textEnd = 0;
     std::array<Text, textColumns> m_columns{};
     QByteArray m_photo;
-    // Room for what most cards have, without an allocation each.
+    // Room for what most cards have, without an allocation each. (Never
+    // move-assign an EncodedContact: Qt 6.4's QVarLengthArray leaks the
+    // target's heap buffer there. Moving one into a new place is fine.)
     QVarLengthArray<FieldRow, 8> m_fields;
     QVarLengthArray<AddressRow, 2> m_addresses;
     QVarLengthArray<Text, 4> m_tags;

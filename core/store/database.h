@@ -105,7 +105,8 @@ public:
 
 private:
     Database(QString path, QString connectionName, const Clock &clock);
-    Status configure();
+    /// `newFile`: nothing is in the file yet (it gets the page size of new files).
+    Status configure(bool newFile);
     Status migrate(int fromVersion, int toVersion);
     Status backUp(int fromVersion);
     Status execPlain(const QString &sql);

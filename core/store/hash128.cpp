@@ -1,5 +1,8 @@
 #include "hash128.h"
 
+#include <QRandomGenerator>
+#include <QtEndian>
+
 // Debian's libxxhash, inlined.
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -13,6 +16,19 @@ Hash128 Hash128::of(const void *data, qsizetype size, quint64 seed)
     Hash128 hash;
     static_assert(sizeof canonical.digest == sizeof hash.bytes);
     std::memcpy(hash.bytes.data(), canonical.digest, sizeof hash.bytes);
+    return hash;
+}
+
+Hash128 Hash128::keyed(QByteArrayView bytes)
+{
+    static const std::array<size_t, 2> seeds = [] {
+        QRandomGenerator *random = QRandomGenerator::system();
+        return std::array<size_t, 2>{size_t(random->generate64()), size_t(random->generate64())};
+    }();
+    Hash128 hash;
+    const quint64 halves[2] = {qToBigEndian(quint64(QT_PREPEND_NAMESPACE(qHash)(bytes, seeds[0]))),
+                               qToBigEndian(quint64(QT_PREPEND_NAMESPACE(qHash)(bytes, seeds[1])))};
+    std::memcpy(hash.bytes.data(), halves, sizeof halves);
     return hash;
 }
 

@@ -15,7 +15,6 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QVarLengthArray>
 #include <QSqlQuery>
 
@@ -85,16 +84,14 @@ QByteArray legacyFingerprint(const Contact &c)
 }
 
 /// A matching key (a UID, a case-folded email address, …) as the index holds
-/// it: 128 bits of hash of its UTF-16 under a seed drawn when the program
-/// starts, instead of its text, so that the writing thread never hashes,
-/// compares or frees text. Two different keys alike in all 128 bits are as
-/// unlikely as two different cards with the same digest.
+/// it: 128 bits of keyed hash of its UTF-16 (Hash128::keyed()) instead of its
+/// text, so that the writing thread never hashes, compares or frees text.
 using KeyHash = Hash128;
 
 KeyHash keyHash(QStringView text)
 {
-    static const quint64 seed = QRandomGenerator::system()->generate64();
-    return Hash128::of(text.utf16(), text.size() * qsizetype(sizeof(char16_t)), seed);
+    return Hash128::keyed(QByteArrayView(reinterpret_cast<const char *>(text.utf16()),
+                                         text.size() * qsizetype(sizeof(char16_t))));
 }
 
 /// Room for a key being put together, without an allocation for most.

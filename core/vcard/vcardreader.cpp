@@ -751,8 +751,13 @@ QString labelFromTypes(const TypeList &types)
             word = word.sliced(2);
         if (word.isEmpty())
             continue;
+        // As a label's words were told apart when it was one string: a word
+        // with a space in it is never one of the label's words, and the words
+        // of one with a space are.
         const bool known = std::any_of(words.cbegin(), words.cend(), [&word](const QString &w) {
-            return w == word || (w.contains(QLatin1Char(' ')) && w.split(QLatin1Char(' ')).contains(word));
+            if (w.contains(QLatin1Char(' ')))
+                return w.split(QLatin1Char(' ')).contains(word);
+            return w == word && !word.contains(QLatin1Char(' '));
         });
         if (!known)
             words.append(word);
@@ -910,6 +915,7 @@ QString Parser::checkedDate(Property &property, bool isText)
 void Parser::mapProperty(Property &property)
 {
     const QByteArrayView name = property.name;
+    // Inlined (GCC and clang): a property's name is tested against a dozen of these.
     auto is = [&name](Upper candidate) __attribute__((always_inline)) { return equalsCI(name, candidate); };
 
     // The most frequent properties first: each test is cheap, but there are many.

@@ -356,7 +356,13 @@ private slots:
                      "INSERT INTO contact_addresses (contact_id, position, street, locality) "
                      "VALUES (1, 3, '2 Side St', 'Boulder')",
                      "INSERT INTO contact_addresses (contact_id, position, label, street, locality) "
-                     "VALUES (1, 1, 'work', '1 Main St', 'Denver')"});
+                     "VALUES (1, 1, 'work', '1 Main St', 'Denver')",
+                     // Left behind by another tool: details of a contact that is gone.
+                     "PRAGMA foreign_keys = OFF",
+                     "INSERT INTO contact_fields (contact_id, kind, position, value) VALUES (99, 'email', 0, "
+                     "'gone@example.com')",
+                     "INSERT INTO contact_addresses (contact_id, position, street) VALUES (99, 0, '9 Gone St')",
+                     "PRAGMA foreign_keys = ON"});
         Database &db = data.open();
         QCOMPARE(db.schemaVersion(), Database::currentSchemaVersion());
         QVERIFY(!db.backupPath().isEmpty());

@@ -53,11 +53,9 @@ QString shownName(MainWindow &window)
 
 QString dump(MainWindow &window, bool detailIds)
 {
-    // An edit rewrites a contact's emails, phones and addresses: same rows, new row ids. A tag
-    // name it added stays known (the list offers only tags in use).
-    return detailIds ? dumpDataFile(window.database())
-                     : dumpDataFile(window.database(), {QStringLiteral("tags")},
-                                    {QStringLiteral("contact_fields"), QStringLiteral("contact_addresses")});
+    // A tag name an edit added stays known (the list offers only tags in use). (An edit
+    // rewrites a contact's emails, phones and addresses too, but those rows have no ids.)
+    return detailIds ? dumpDataFile(window.database()) : dumpDataFile(window.database(), {QStringLiteral("tags")});
 }
 
 /// Undo gives back `before` exactly, redo `after` exactly, twice over.

@@ -298,6 +298,10 @@ void TestVCardReader::parse_wellFormedCard_mapsValues_data()
     QTest::newRow("A quoted TYPE list is read as a list")
         << lines({"BEGIN:VCARD", "VERSION:4.0", "FN:Jane Doe", "TEL;TYPE=\"home,cell\":+1 555 0100", "END:VCARD"})
         << QStringList{u"phones=+1 555 0100 [home mobile]"_s};
+    QTest::newRow("A label names each word once, as earlier versions made it (a card's digest holds it)")
+        << lines({"BEGIN:VCARD", "VERSION:3.0", "FN:Jane Doe", "TEL;TYPE=work,x-work,cell,WORK:+1 555 0100",
+                  "EMAIL;TYPE=\"a b,a b,a\":jane@example.com", "END:VCARD"})
+        << QStringList{u"emails=jane@example.com [a b a b]"_s, u"phones=+1 555 0100 [work mobile]"_s};
     QTest::newRow("A quoted parameter value may hold a colon and a semicolon")
         << lines({"BEGIN:VCARD", "VERSION:4.0", "FN:Jane Doe", "EMAIL;X-NOTE=\"a:b;c\";TYPE=home:jane@example.com",
                   "END:VCARD"})
