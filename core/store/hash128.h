@@ -23,7 +23,7 @@ struct Hash128
     /// inputs someone crafted to collide.
     static Hash128 of(const void *data, qsizetype size, quint64 seed = 0);
     /// A key that only lives in this process's memory (a matching key, a tag
-    /// in a cache): Qt's qHash() under two seeds drawn when the program
+    /// in a cache): two halves hashed under two seeds drawn when the program
     /// starts, so that nobody who writes a file can make two keys collide.
     static Hash128 keyed(QByteArrayView bytes);
     /// The hash whose bytes() are these; none unless there are 16 of them.
