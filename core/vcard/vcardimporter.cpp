@@ -1122,6 +1122,11 @@ Result<ImportPlan> VCardImporter::plan(const QStringList &paths, const Progress 
     ImportPlan plan;
     plan.paths = paths;
     QList<int> fileOf;
+    // Room for about as many cards as the files' size suggests, at once: a
+    // list of them all that grows moves them all each time it does. (Pages
+    // never touched cost nothing if the guess is too high.)
+    plan.cards.reserve(totalSize(paths) / typicalCardBytes + 1);
+    fileOf.reserve(plan.cards.capacity());
     ContactStore contacts(m_database);
     // What each matched contact will hold after the cards before this one.
     QHash<qint64, Contact> merged;
@@ -1173,14 +1178,19 @@ Result<ImportPlan> VCardImporter::plan(const QStringList &paths, const Progress 
         return Result<ImportPlan>::failure(tr("The files could not be read (out of memory?); nothing was imported."));
 
     // The cards the reader skipped join the others in file and line order
-    // (cards that matched an earlier card of the plan follow it to its new place).
+    // (cards that matched an earlier card of the plan follow it to its new
+    // place). Without any, the cards are in that order already and stay put:
+    // a second list of them all would add a third to the plan's peak.
     const QList<VCardParseResult> &files = stream.fileResults();
+    const qsizetype skippedCards = std::accumulate(files.cbegin(), files.cend(), qsizetype(0),
+                                                   [](qsizetype n, const VCardParseResult &f) {
+                                                       return n + f.skippedLines.size();
+                                                   });
     QList<PlannedCard> ordered;
-    ordered.reserve(plan.cards.size() + std::accumulate(files.cbegin(), files.cend(), qsizetype(0),
-                                                        [](qsizetype n, const VCardParseResult &f) {
-                                                            return n + f.skippedLines.size();
-                                                        }));
-    QList<qint64> movedTo(plan.cards.size());
+    if (skippedCards > 0)
+        ordered.reserve(plan.cards.size() + skippedCards);
+    QList<PlannedCard> &cards = skippedCards > 0 ? ordered : plan.cards;
+    QList<qint64> movedTo(skippedCards > 0 ? plan.cards.size() : 0);
     qsizetype next = 0;
     for (int f = 0; f < files.size(); ++f) {
         const VCardParseResult &file = files.at(f);
@@ -1197,13 +1207,17 @@ Result<ImportPlan> VCardImporter::plan(const QStringList &paths, const Progress 
                 ordered.append(std::move(unreadable));
             }
         };
-        const qsizetype firstCardOfFile = ordered.size();
+        const qsizetype firstCardOfFile = skippedCards > 0 ? ordered.size() : next;
         for (; next < plan.cards.size() && fileOf.at(next) == f; ++next) {
+            if (skippedCards == 0)
+                continue;
             addSkipped(plan.cards.at(next).line);
             movedTo[next] = ordered.size();
             ordered.append(std::move(plan.cards[next]));
         }
-        addSkipped(std::numeric_limits<int>::max());
+        if (skippedCards > 0)
+            addSkipped(std::numeric_limits<int>::max());
+        const qsizetype endOfFile = skippedCards > 0 ? ordered.size() : next;
 
         // Problems in line order; each belongs to the card whose lines hold it
         // (cards and problems both by line: one walk pairs them).
@@ -1217,20 +1231,22 @@ Result<ImportPlan> VCardImporter::plan(const QStringList &paths, const Progress 
             const int line = plan.problems.at(p).line;
             if (line <= 0)
                 continue;
-            while (card < ordered.size() && ordered.at(card).line <= line)
+            while (card < endOfFile && cards.at(card).line <= line)
                 owner = card++;
             if (owner < 0)
                 continue;
-            PlannedCard &holder = ordered[owner];
+            PlannedCard &holder = cards[owner];
             if (holder.problemCount++ == 0)
                 holder.firstProblem = int(p);
         }
     }
-    for (PlannedCard &card : ordered) {
-        if (card.matchId < 0)
-            card.matchId = -(movedTo.at(-card.matchId - 1) + 1);
+    if (skippedCards > 0) {
+        for (PlannedCard &card : ordered) {
+            if (card.matchId < 0)
+                card.matchId = -(movedTo.at(-card.matchId - 1) + 1);
+        }
+        plan.cards = std::move(ordered);
     }
-    plan.cards = std::move(ordered);
     if (progress && !progress(done, done))
         return Result<ImportPlan>::failure(tr("The import was cancelled; nothing was imported."));
     return plan;
